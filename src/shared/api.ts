@@ -1,0 +1,157 @@
+/**
+ * The NotebookApi contract: the one list of what a person can do with a library.
+ * The preload bridge, the IPC binding, the HTTP routes, the renderer client and the CLI
+ * are all derived from `apiMethods` — never from hand-typed channel names.
+ */
+import { z } from 'zod';
+import { NotebookError } from './errors';
+import type {
+  CheckReport,
+  Item,
+  ItemPage,
+  ItemSummary,
+  LibraryInfo,
+  NotebookEvent,
+  TagCount,
+} from './types';
+
+export const MAX_TITLE_LENGTH = 1_000;
+export const MAX_BODY_LENGTH = 10_000_000;
+export const MAX_PAGE_SIZE = 1_000;
+
+const id = z.string().min(1).max(64).regex(/^[A-Za-z0-9_-]+$/, 'an item id');
+const title = z.string().max(MAX_TITLE_LENGTH);
+const body = z.string().max(MAX_BODY_LENGTH);
+const tag = z.string().min(1).max(200);
+const tags = z.array(tag).max(1_000);
+
+/** Argument schemas, one per method. Each method takes a single object. */
+export const apiMethods = {
+  getLibraryInfo: {
+    doc: 'Where the library is, its schema version, revision, counts and any recovered files.',
+    args: z.object({}).strict(),
+  },
+  listItems: {
+    doc: 'A page of item summaries, most recently updated first.',
+    args: z
+      .object({
+        view: z.enum(['all', 'notes', 'trash']).default('all'),
+        tag: tag.optional(),
+        offset: z.number().int().min(0).default(0),
+        limit: z.number().int().min(1).max(MAX_PAGE_SIZE).default(100),
+      })
+      .strict(),
+  },
+  getItem: {
+    doc: 'One item with its body.',
+    args: z.object({ id }).strict(),
+  },
+  createNote: {
+    doc: 'Create a Markdown note.',
+    args: z
+      .object({ title: title.default(''), body: body.default(''), tags: tags.default([]) })
+      .strict(),
+  },
+  updateNote: {
+    doc: 'Change a note\'s title and/or body. With baseRev, refuses (conflict) if the note changed since.',
+    args: z
+      .object({ id, title: title.optional(), body: body.optional(), baseRev: z.number().int().min(0).optional() })
+      .strict(),
+  },
+  tagItem: {
+    doc: 'Add and/or remove tags on an item.',
+    args: z.object({ id, add: tags.default([]), remove: tags.default([]) }).strict(),
+  },
+  trashItem: {
+    doc: 'Move an item to the trash.',
+    args: z.object({ id }).strict(),
+  },
+  restoreItem: {
+    doc: 'Bring an item back from the trash.',
+    args: z.object({ id }).strict(),
+  },
+  emptyTrash: {
+    doc: 'Delete every item in the trash for good.',
+    args: z.object({}).strict(),
+  },
+  listTags: {
+    doc: 'Every tag on items outside the trash, with how many items carry it.',
+    args: z.object({}).strict(),
+  },
+  checkLibrary: {
+    doc: 'Verify every store file, body file and the lock; report what is wrong.',
+    args: z.object({}).strict(),
+  },
+} as const satisfies Record<string, { doc: string; args: z.ZodType }>;
+
+export type MethodName = keyof typeof apiMethods;
+export type ArgsIn<M extends MethodName> = z.input<(typeof apiMethods)[M]['args']>;
+export type Args<M extends MethodName> = z.output<(typeof apiMethods)[M]['args']>;
+
+/** What each method returns. */
+export interface ApiResults {
+  getLibraryInfo: LibraryInfo;
+  listItems: ItemPage;
+  getItem: Item;
+  createNote: Item;
+  updateNote: Item;
+  tagItem: Item;
+  trashItem: ItemSummary;
+  restoreItem: ItemSummary;
+  emptyTrash: { purged: number };
+  listTags: { tags: TagCount[] };
+  checkLibrary: CheckReport;
+}
+
+/** The core implements this with parsed (defaulted) arguments. */
+export type NotebookApi = { [M in MethodName]: (args: Args<M>) => Promise<ApiResults[M]> };
+
+/** Callers (renderer, HTTP client) pass arguments before defaults are applied. */
+export type NotebookClient = { [M in MethodName]: (args: ArgsIn<M>) => Promise<ApiResults[M]> } & {
+  /** Subscribe to change and progress events; returns the unsubscribe function. */
+  onEvent(listener: (event: NotebookEvent) => void): () => void;
+};
+
+// Compile-time completeness: every method has a result type and every result type a schema.
+type MissingResults = Exclude<MethodName, keyof ApiResults>;
+type MissingSchemas = Exclude<keyof ApiResults, MethodName>;
+const complete: [MissingResults, MissingSchemas] extends [never, never] ? true : never = true;
+void complete;
+
+/** The runtime list of methods, in declaration order. */
+export const methodNames = Object.keys(apiMethods) as MethodName[];
+
+export function isMethodName(name: string): name is MethodName {
+  return Object.prototype.hasOwnProperty.call(apiMethods, name);
+}
+
+/** Validates untrusted arguments for a method; throws `invalid_argument` naming the first problem. */
+export function parseArgs<M extends MethodName>(method: M, raw: unknown): Args<M> {
+  const result = apiMethods[method].args.safeParse(raw ?? {});
+  if (result.success) return result.data as Args<M>;
+  const issue = result.error.issues[0];
+  const where = issue && issue.path.length > 0 ? `${issue.path.join('.')}: ` : '';
+  throw new NotebookError('invalid_argument', `Bad arguments for ${method}: ${where}${issue?.message ?? 'invalid'}`);
+}
+
+/** The one way any door calls the notebook: look up the method, validate, call. */
+export async function dispatch(api: NotebookApi, method: string, raw: unknown): Promise<unknown> {
+  if (!isMethodName(method)) throw new NotebookError('unknown_method', `There is no method called "${method}".`);
+  const args = parseArgs(method, raw);
+  return (api[method] as (a: typeof args) => Promise<unknown>)(args);
+}
+
+/** JSON Schema of every method's arguments, for `GET /api`. */
+export function describeApi(): { methods: { name: MethodName; doc: string; args: unknown }[] } {
+  return {
+    methods: methodNames.map((name) => ({
+      name,
+      doc: apiMethods[name].doc,
+      args: z.toJSONSchema(apiMethods[name].args, { io: 'input' }),
+    })),
+  };
+}
+
+/** The IPC channel a method travels on; derived, never typed by hand. */
+export const ipcChannel = (method: MethodName): string => `notebook:${method}`;
+export const IPC_EVENT_CHANNEL = 'notebook:event';
