@@ -1,0 +1,87 @@
+/**
+ * `npm run bench [-- --json] [--sizes 1000,10000,50000] [--shards N]`: runs every suite at every
+ * size and prints a table (or the same figures as JSON). Data lives under the system temp folder
+ * and is removed after each run.
+ */
+import { parseArgs } from 'node:util';
+import { DEFAULT_SHARDS } from '../src/core/library-file';
+import { storeSuite } from './suites/store';
+import type { Suite } from './suites/suite';
+
+// Adding a suite is adding it here.
+const suites: Suite[] = [storeSuite];
+
+interface Result {
+  suite: string;
+  size: number;
+  figures: Record<string, number>;
+}
+
+async function main(): Promise<void> {
+  const { values } = parseArgs({
+    options: {
+      json: { type: 'boolean', default: false },
+      sizes: { type: 'string', default: '1000,10000,50000' },
+      shards: { type: 'string' },
+    },
+  });
+  const sizes = values.sizes.split(',').map((size) => Number(size.trim()));
+  if (sizes.some((size) => !Number.isInteger(size) || size < 1))
+    throw new Error(`--sizes takes whole numbers, like 1000,10000`);
+  const shards = values.shards === undefined ? DEFAULT_SHARDS : Number(values.shards);
+  if (!Number.isInteger(shards) || shards < 1) throw new Error('--shards takes a whole number, like 256');
+
+  const results: Result[] = [];
+  for (const suite of suites) {
+    for (const size of sizes) {
+      if (!values.json) process.stderr.write(`${suite.name} at ${size} items…\n`);
+      const figures = await suite.run(size, { shards });
+      results.push({
+        suite: suite.name,
+        size,
+        figures: Object.fromEntries(Object.entries(figures).map(([name, value]) => [name, round(value)])),
+      });
+    }
+  }
+  if (values.json) {
+    process.stdout.write(
+      `${JSON.stringify({ node: process.version, platform: process.platform, shards, results }, null, 2)}\n`,
+    );
+  } else {
+    process.stdout.write(`${shards} shards, Node ${process.version}\n`);
+    for (const suite of suites)
+      printTable(
+        suite,
+        results.filter((result) => result.suite === suite.name),
+      );
+  }
+}
+
+function printTable(suite: Suite, results: Result[]): void {
+  const header = ['items', ...suite.columns];
+  const rows = results.map((result) => [
+    String(result.size),
+    ...suite.columns.map((column) => format(result.figures[column])),
+  ]);
+  const widths = header.map((title, i) =>
+    Math.max(title.length, ...rows.map((row) => (row[i] ?? '').length)),
+  );
+  const line = (cells: string[]): string => cells.map((cell, i) => cell.padStart(widths[i] ?? 0)).join('  ');
+  process.stdout.write(
+    `\n${suite.name} (milliseconds unless noted)\n${line(header)}\n${rows.map(line).join('\n')}\n`,
+  );
+}
+
+function round(value: number): number {
+  return Math.round(value * 1000) / 1000;
+}
+
+function format(value: number | undefined): string {
+  if (value === undefined || Number.isNaN(value)) return '-';
+  return value >= 100 ? value.toFixed(0) : value >= 1 ? value.toFixed(1) : value.toFixed(2);
+}
+
+main().catch((error: unknown) => {
+  process.stderr.write(`${(error as Error).stack ?? String(error)}\n`);
+  process.exit(1);
+});

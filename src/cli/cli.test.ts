@@ -1,0 +1,566 @@
+import { spawn, type ChildProcess } from 'node:child_process';
+import { existsSync } from 'node:fs';
+import { mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { createServer, type Server } from 'node:net';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { Readable } from 'node:stream';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { createNotebook } from '../core';
+import { main } from './index';
+import { DEFAULT_PORT } from './commands/serve';
+
+const PROJECT_ROOT = resolve(__dirname, '..', '..');
+
+interface Run {
+  code: number;
+  stdout: string;
+  stderr: string;
+}
+
+interface RunOptions {
+  env?: Record<string, string | undefined>;
+  stdin?: string;
+  signal?: AbortSignal;
+  onStdout?: (text: string) => void;
+}
+
+/** Runs `main()` in-process with captured output. */
+async function run(args: string[], options: RunOptions = {}): Promise<Run> {
+  let stdout = '';
+  let stderr = '';
+  const code = await main(args, {
+    stdout: {
+      write: (chunk: string) => {
+        stdout += chunk;
+        options.onStdout?.(stdout);
+      },
+    },
+    stderr: { write: (chunk: string) => (stderr += chunk) },
+    env: options.env ?? {},
+    stdin: Readable.from(options.stdin === undefined ? [] : [Buffer.from(options.stdin)]),
+    signal: options.signal,
+  });
+  return { code, stdout, stderr };
+}
+
+// Asymmetric matchers as `unknown`, so object literals holding them stay typed.
+const anyString = (): unknown => expect.any(String);
+const containing = (text: string): unknown => expect.stringContaining(text);
+const parse = (text: string): Record<string, unknown> => JSON.parse(text) as Record<string, unknown>;
+const keys = (value: unknown): string[] => Object.keys(value as object).sort();
+
+const ITEM_KEYS = ['body', 'created', 'deleted', 'excerpt', 'id', 'rev', 'tags', 'title', 'type', 'updated'];
+const SUMMARY_KEYS = ITEM_KEYS.filter((k) => k !== 'body');
+const STACK_LINE = /^\s+at .+/m;
+
+let dir: string;
+let library: string;
+
+beforeEach(async () => {
+  dir = await mkdtemp(join(tmpdir(), 'commonplace-cli-'));
+  library = join(dir, 'library');
+});
+
+afterEach(async () => {
+  await rm(dir, { recursive: true, force: true });
+});
+
+/** `commonplace <args> --library <temp> --json`, expecting success; returns the parsed output. */
+async function jsonOk(...args: string[]): Promise<Record<string, unknown>> {
+  const result = await run([...args, '--library', library, '--json']);
+  expect(result.stderr).toBe('');
+  expect(result.code).toBe(0);
+  expect(result.stdout.endsWith('\n')).toBe(true);
+  expect(result.stdout.trim().split('\n')).toHaveLength(1);
+  return parse(result.stdout);
+}
+
+async function newNote(title: string, ...rest: string[]): Promise<Record<string, unknown>> {
+  return jsonOk('note', 'new', '--title', title, ...rest);
+}
+
+describe('note new', () => {
+  it('prints the created Item with --json', async () => {
+    const item = await newNote(
+      'Timbuktu',
+      '--body',
+      'The *manuscripts*.',
+      '--tag',
+      'sahel/mali',
+      '--tag',
+      '#history',
+    );
+    expect(keys(item)).toEqual(ITEM_KEYS);
+    expect(item).toMatchObject({
+      type: 'note',
+      title: 'Timbuktu',
+      body: 'The *manuscripts*.',
+      tags: ['sahel/mali', 'history'],
+      deleted: null,
+    });
+  });
+
+  it('says what it created in text', async () => {
+    const result = await run(['note', 'new', '--title', 'Plain', '--library', library]);
+    expect(result.code).toBe(0);
+    expect(result.stdout).toMatch(/^Created note [a-z0-9]+\n$/);
+    const id = result.stdout.trim().split(' ').pop() ?? '';
+    expect((await jsonOk('show', id)).title).toBe('Plain');
+  });
+
+  it('reads the body from a file or from standard input', async () => {
+    const file = join(dir, 'body.md');
+    await writeFile(file, '# From a file\n');
+    expect((await newNote('f', '--body-file', file)).body).toBe('# From a file\n');
+    const piped = await run(['note', 'new', '--body-file', '-', '--library', library, '--json'], {
+      stdin: 'piped text',
+    });
+    expect(piped.code).toBe(0);
+    expect(parse(piped.stdout).body).toBe('piped text');
+  });
+
+  it('refuses --body with --body-file (usage, exit 2) and a missing body file (exit 1)', async () => {
+    const both = await run(['note', 'new', '--body', 'x', '--body-file', 'y', '--library', library]);
+    expect(both.code).toBe(2);
+    expect(both.stderr).toContain('Usage: commonplace note new');
+    const missing = await run([
+      'note',
+      'new',
+      '--body-file',
+      join(dir, 'nope.md'),
+      '--library',
+      library,
+      '--json',
+    ]);
+    expect(missing.code).toBe(1);
+    expect(parse(missing.stdout)).toEqual({
+      error: { code: 'invalid_argument', message: containing('nope.md') },
+    });
+  });
+
+  it('reports an invalid tag as a failure naming it', async () => {
+    const result = await run(['note', 'new', '--tag', 'no spaces', '--library', library, '--json']);
+    expect(result.code).toBe(1);
+    expect(parse(result.stdout)).toEqual({
+      error: { code: 'invalid_argument', message: containing('no spaces') },
+    });
+    expect(result.stderr).toMatch(/^commonplace: .*no spaces.*\n$/);
+  });
+});
+
+describe('list', () => {
+  it('prints the ItemPage with --json, honouring view, tag, limit and offset', async () => {
+    const a = await newNote('Alpha', '--tag', 'sahel/mali');
+    const b = await newNote('Beta', '--tag', 'sahel');
+    const c = await newNote('Gamma');
+    const page = await jsonOk('list');
+    expect(keys(page)).toEqual(['items', 'offset', 'total']);
+    expect(page.total).toBe(3);
+    expect(page.offset).toBe(0);
+    const items = page.items as Record<string, unknown>[];
+    expect(items.map((i) => i.id).sort()).toEqual([a.id, b.id, c.id].sort());
+    for (const item of items) expect(keys(item)).toEqual(SUMMARY_KEYS);
+
+    const tagged = await jsonOk('list', '--tag', 'sahel');
+    expect((tagged.items as { id: string }[]).map((i) => i.id).sort()).toEqual([a.id, b.id].sort());
+    const limited = await jsonOk('list', '--limit', '1', '--offset', '1');
+    expect(limited).toMatchObject({ total: 3, offset: 1 });
+    expect(limited.items).toHaveLength(1);
+    expect((await jsonOk('list', '--view', 'trash')).total).toBe(0);
+    expect((await jsonOk('list', '--view', 'notes')).total).toBe(3);
+  });
+
+  it('prints aligned rows and "N of TOTAL" in text', async () => {
+    const a = await newNote('A short one', '--tag', 'x', '--tag', 'y/z');
+    const b = await newNote('A much longer title');
+    const result = await run(['list', '--library', library]);
+    expect(result.code).toBe(0);
+    const lines = result.stdout.trimEnd().split('\n');
+    expect(lines).toHaveLength(3);
+    expect(lines[2]).toBe('2 of 2');
+    const row = lines.find((l) => l.startsWith(String(a.id))) ?? '';
+    expect(row).toMatch(new RegExp(`^${String(a.id)}  \\d{4}-\\d{2}-\\d{2}  A short one {10}#x #y/z$`));
+    expect(lines.find((l) => l.startsWith(String(b.id)))).toMatch(/ {2}A much longer title$/);
+    expect(row.indexOf('A short one')).toBe(lines[0]?.indexOf('A ') ?? -1);
+  });
+
+  it('rejects bad values as usage errors', async () => {
+    for (const args of [
+      ['--view', 'everything'],
+      ['--limit', 'ten'],
+      ['--limit', '0'],
+      ['--offset', '-1'],
+      ['--tag', 'a', '--tag', 'b'],
+    ]) {
+      const result = await run(['list', ...args, '--library', library]);
+      expect(result.code, args.join(' ')).toBe(2);
+      expect(result.stderr).toContain('Usage: commonplace list');
+    }
+  });
+});
+
+describe('show, tag, delete, restore, empty-trash', () => {
+  it('shows an Item with --json and in text', async () => {
+    const note = await newNote('Shown', '--body', 'Body text here.', '--tag', 'reading');
+    const shown = await jsonOk('show', String(note.id));
+    expect(keys(shown)).toEqual(ITEM_KEYS);
+    expect(shown).toEqual(note);
+    const text = await run(['show', String(note.id), '--library', library]);
+    expect(text.code).toBe(0);
+    expect(text.stdout.split('\n')[0]).toBe('Shown');
+    expect(text.stdout).toContain('#reading');
+    expect(text.stdout).toContain(String(note.created));
+    expect(text.stdout.trimEnd().endsWith('\n\nBody text here.')).toBe(true);
+  });
+
+  it('adds and removes tags', async () => {
+    const note = await newNote('Tagged', '--tag', 'one');
+    const added = await jsonOk('tag', String(note.id), 'add', 'two', 'three/four');
+    expect(keys(added)).toEqual(ITEM_KEYS);
+    expect(added.tags).toEqual(['one', 'two', 'three/four']);
+    const removed = await jsonOk('tag', String(note.id), 'remove', 'one', 'two');
+    expect(removed.tags).toEqual(['three/four']);
+    const text = await run(['tag', String(note.id), 'add', 'five', '--library', library]);
+    expect(text.stdout).toBe(`${String(note.id)} tags: #three/four #five\n`);
+    const bad = await run(['tag', String(note.id), 'toggle', 'x', '--library', library]);
+    expect(bad.code).toBe(2);
+  });
+
+  it('moves to the trash, restores, and empties the trash only with --yes', async () => {
+    const keep = await newNote('Keep');
+    const drop = await newNote('Drop');
+    const trashed = await jsonOk('delete', String(drop.id));
+    expect(keys(trashed)).toEqual(SUMMARY_KEYS);
+    expect(trashed.deleted).toEqual(expect.any(String));
+    expect((await jsonOk('list', '--view', 'trash')).total).toBe(1);
+
+    const restored = await jsonOk('restore', String(drop.id));
+    expect(keys(restored)).toEqual(SUMMARY_KEYS);
+    expect(restored.deleted).toBeNull();
+
+    const text = await run(['delete', String(drop.id), '--library', library]);
+    expect(text.stdout).toBe(`Moved ${String(drop.id)} "Drop" to the trash.\n`);
+
+    const refused = await run(['empty-trash', '--library', library, '--json']);
+    expect(refused.code).toBe(2);
+    expect(refused.stderr).toContain('--yes');
+    expect(parse(refused.stdout)).toEqual({
+      error: { code: 'invalid_argument', message: containing('--yes') },
+    });
+    expect((await jsonOk('list', '--view', 'trash')).total).toBe(1);
+
+    const emptied = await jsonOk('empty-trash', '--yes');
+    expect(emptied).toEqual({ purged: 1 });
+    expect((await jsonOk('list', '--view', 'trash')).total).toBe(0);
+    expect(((await jsonOk('list')).items as { id: string }[]).map((i) => i.id)).toEqual([keep.id]);
+  });
+
+  it('answers not_found with exit 1, a one-line message and a JSON error', async () => {
+    const result = await run(['show', 'nosuchitem', '--library', library, '--json']);
+    expect(result.code).toBe(1);
+    expect(parse(result.stdout)).toEqual({ error: { code: 'not_found', message: anyString() } });
+    expect(result.stderr).toMatch(/^commonplace: [^\n]+\n$/);
+    const text = await run(['delete', 'nosuchitem', '--library', library]);
+    expect(text.code).toBe(1);
+    expect(text.stdout).toBe('');
+    expect(text.stderr).toMatch(/^commonplace: [^\n]+\n$/);
+  });
+});
+
+describe('tags, info, check', () => {
+  it('counts tags', async () => {
+    await newNote('a', '--tag', 'sahel/mali', '--tag', 'x');
+    await newNote('b', '--tag', 'x');
+    const result = await jsonOk('tags');
+    expect(keys(result)).toEqual(['tags']);
+    const tags = result.tags as { name: string; count: number }[];
+    for (const tag of tags) expect(keys(tag)).toEqual(['count', 'name']);
+    expect(tags).toEqual(
+      expect.arrayContaining([
+        { name: 'x', count: 2 },
+        { name: 'sahel/mali', count: 1 },
+      ]),
+    );
+    const text = await run(['tags', '--library', library]);
+    expect(text.stdout).toMatch(/^#x {11}2$/m);
+  });
+
+  it('prints LibraryInfo', async () => {
+    await newNote('a');
+    const info = await jsonOk('info');
+    expect(keys(info)).toEqual(['counts', 'dir', 'recoveries', 'rev', 'schemaVersion']);
+    expect(keys(info.counts)).toEqual(['items', 'notes', 'trash']);
+    expect(info.dir).toBe(library);
+    expect(info.recoveries).toEqual([]);
+    const text = await run(['info', '--library', library]);
+    expect(text.stdout).toContain(library);
+  });
+
+  it('prints the CheckReport and exits 0 when the library is sound', async () => {
+    await newNote('a', '--body', 'text');
+    const report = await jsonOk('check');
+    expect(keys(report)).toEqual(['checked', 'ok', 'problems']);
+    expect(keys(report.checked)).toEqual(['files', 'items']);
+    expect(report).toMatchObject({ ok: true, problems: [] });
+    const text = await run(['check', '--library', library]);
+    expect(text.code).toBe(0);
+    expect(text.stdout).toMatch(/^No problems found/);
+  });
+
+  it('exits 1 and lists the problems when the library is damaged', async () => {
+    const note = await newNote('a', '--body', 'text that will go missing');
+    const { rm: remove, readdir } = await import('node:fs/promises');
+    const bodies = join(library, 'bodies');
+    for (const bucket of await readdir(bodies)) {
+      for (const file of await readdir(join(bodies, bucket))) {
+        if (file.startsWith(String(note.id))) await remove(join(bodies, bucket, file));
+      }
+    }
+    const json = await run(['check', '--library', library, '--json']);
+    expect(json.code).toBe(1);
+    const report = parse(json.stdout);
+    expect(report.ok).toBe(false);
+    expect((report.problems as unknown[]).length).toBeGreaterThan(0);
+    const text = await run(['check', '--library', library]);
+    expect(text.code).toBe(1);
+    expect(text.stdout).toMatch(/^Found \d+ problems?/);
+  });
+});
+
+describe('the command line itself', () => {
+  it('honours COMMONPLACE_LIBRARY, and --library anywhere on the line', async () => {
+    const viaEnv = await run(['note', 'new', '--title', 'env', '--json'], {
+      env: { COMMONPLACE_LIBRARY: library },
+    });
+    expect(viaEnv.code).toBe(0);
+    const page = await jsonOk('list');
+    expect((page.items as { title: string }[]).map((i) => i.title)).toEqual(['env']);
+    const first = await run(['--library', library, '--json', 'list']);
+    expect(parse(first.stdout).total).toBe(1);
+    const other = join(dir, 'other');
+    const flagWins = await run(['list', '--json', '--library', other], {
+      env: { COMMONPLACE_LIBRARY: library },
+    });
+    expect(parse(flagWins.stdout).total).toBe(0);
+  });
+
+  it('exits 2 with usage on usage errors', async () => {
+    const cases: [string[], string][] = [
+      [[], 'Usage: commonplace <command>'],
+      [['frobnicate'], 'Usage: commonplace <command>'],
+      [['note'], 'Usage: commonplace <command>'],
+      [['note', 'old'], 'Usage: commonplace <command>'],
+      [['show'], 'Usage: commonplace show ID'],
+      [['show', 'a', 'b'], 'Usage: commonplace show ID'],
+      [['list', '--bogus'], 'Usage: commonplace list'],
+      [['note', 'new', '--title'], 'Usage: commonplace note new'],
+      [['tag', 'abc', 'add'], 'Usage: commonplace tag'],
+      [['serve', '--port', '70000'], 'Usage: commonplace serve'],
+      [['help', 'nothing'], 'Usage: commonplace <command>'],
+    ];
+    for (const [args, usage] of cases) {
+      const result = await run([...args, '--library', library]);
+      expect(result.code, args.join(' ')).toBe(2);
+      expect(result.stderr, args.join(' ')).toMatch(/^commonplace: /);
+      expect(result.stderr, args.join(' ')).toContain(usage);
+      expect(result.stderr).not.toMatch(STACK_LINE);
+      expect(result.stdout).toBe('');
+    }
+    const json = await run(['show', '--json', '--library', library]);
+    expect(parse(json.stdout)).toEqual({ error: { code: 'invalid_argument', message: anyString() } });
+  });
+
+  it('prints help for every command and the version', async () => {
+    const general = await run(['--help']);
+    expect(general.code).toBe(0);
+    for (const name of [
+      'note new',
+      'list',
+      'show',
+      'tag',
+      'delete',
+      'restore',
+      'empty-trash',
+      'tags',
+      'info',
+      'check',
+      'serve',
+    ]) {
+      expect(general.stdout).toContain(`  ${name} `);
+      const help = await run(['help', ...name.split(' ')]);
+      expect(help.code, name).toBe(0);
+      expect(help.stdout, name).toContain(`Usage: commonplace ${name}`);
+      const flag = await run([...name.split(' '), '--help']);
+      expect(flag.stdout).toBe(help.stdout);
+    }
+    expect((await run(['help'])).stdout).toBe(general.stdout);
+    const version = await run(['--version']);
+    expect(version).toEqual({ code: 0, stdout: 'commonplace 0.1.0\n', stderr: '' });
+  });
+
+  it('refuses a library another process holds, naming the holder', async () => {
+    const holder = await createNotebook({ dir: library, holder: 'commonplace serve' });
+    try {
+      const result = await run(['list', '--library', library, '--json']);
+      expect(result.code).toBe(1);
+      expect(parse(result.stdout)).toEqual({
+        error: { code: 'locked', message: containing('commonplace serve') },
+      });
+      expect(result.stderr).toContain('commonplace serve');
+    } finally {
+      await holder.close();
+    }
+    expect((await run(['list', '--library', library])).code).toBe(0);
+  });
+});
+
+describe('serve in-process', () => {
+  async function serveUntil(
+    args: string[],
+    ready: RegExp,
+  ): Promise<{ done: Promise<Run>; output: () => string; stop: () => void }> {
+    const controller = new AbortController();
+    let output = '';
+    let signalReady: () => void = () => undefined;
+    const isReady = new Promise<void>((r) => (signalReady = r));
+    const done = run(['serve', ...args, '--library', library], {
+      signal: controller.signal,
+      onStdout: (text) => {
+        output = text;
+        if (ready.test(text)) signalReady();
+      },
+    });
+    await Promise.race([isReady, done.then((r) => Promise.reject(new Error(`serve ended: ${r.stderr}`)))]);
+    return { done, output: () => output, stop: () => controller.abort() };
+  }
+
+  it('prints where it serves and the URL with the token in the fragment, and stops on abort', async () => {
+    const served = await serveUntil(['--port', '0'], /Open .*\n/);
+    const [first, second] = served.output().split('\n');
+    expect(first).toBe(`Commonplace is serving ${library}`);
+    expect(second).toMatch(/^Open http:\/\/127\.0\.0\.1:\d+\/#token=[A-Za-z0-9_-]{43}$/);
+    served.stop();
+    expect((await served.done).code).toBe(0);
+    expect(existsSync(join(library, 'lock'))).toBe(false);
+  });
+
+  it('fails clearly when an explicit port is busy, and falls back when the default one is', async () => {
+    const blocker: Server = createServer();
+    await new Promise<void>((r) => blocker.listen(0, '127.0.0.1', () => r()));
+    const busy = (blocker.address() as { port: number }).port;
+    try {
+      const result = await run(['serve', '--port', String(busy), '--library', library, '--json']);
+      expect(result.code).toBe(1);
+      expect(result.stderr).toContain(`Port ${busy} is already in use`);
+      expect(parse(result.stdout)).toMatchObject({
+        error: { message: containing(String(busy)) },
+      });
+      expect(existsSync(join(library, 'lock'))).toBe(false);
+    } finally {
+      await new Promise((r) => blocker.close(r));
+    }
+
+    const defaultBlocker: Server = createServer();
+    await new Promise<void>((r) => {
+      defaultBlocker.once('error', () => r()); // already busy: just as good
+      defaultBlocker.listen(DEFAULT_PORT, '127.0.0.1', () => r());
+    });
+    try {
+      const served = await serveUntil(['--json'], /\n/);
+      const line = parse(served.output());
+      expect(line.port).not.toBe(DEFAULT_PORT);
+      served.stop();
+      expect((await served.done).code).toBe(0);
+    } finally {
+      await new Promise((r) => defaultBlocker.close(r));
+    }
+  });
+});
+
+describe('the spawned command', () => {
+  const children: ChildProcess[] = [];
+
+  afterEach(() => {
+    for (const child of children.splice(0)) if (child.exitCode === null) child.kill('SIGKILL');
+  });
+
+  function spawnCli(args: string[]): ChildProcess {
+    const child = spawn(process.execPath, ['--import', 'tsx', 'src/cli/index.ts', ...args], {
+      cwd: PROJECT_ROOT,
+      env: { ...process.env, COMMONPLACE_LIBRARY: '' },
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
+    children.push(child);
+    return child;
+  }
+
+  function finished(
+    child: ChildProcess,
+  ): Promise<{ code: number | null; signal: string | null; stdout: string; stderr: string }> {
+    let stdout = '';
+    let stderr = '';
+    child.stdout?.on('data', (c: Buffer) => (stdout += c.toString()));
+    child.stderr?.on('data', (c: Buffer) => (stderr += c.toString()));
+    return new Promise((resolve) =>
+      child.on('close', (code, signal) => resolve({ code, signal, stdout, stderr })),
+    );
+  }
+
+  function firstLine(child: ChildProcess): Promise<string> {
+    return new Promise((resolve, reject) => {
+      let buffer = '';
+      let errors = '';
+      child.stderr?.on('data', (c: Buffer) => (errors += c.toString()));
+      child.stdout?.on('data', (c: Buffer) => {
+        buffer += c.toString();
+        const end = buffer.indexOf('\n');
+        if (end !== -1) resolve(buffer.slice(0, end));
+      });
+      child.on('close', (code) => reject(new Error(`exited ${String(code)} before printing: ${errors}`)));
+    });
+  }
+
+  it('serves the API with the printed token, keeps other writers out, and stops cleanly on SIGTERM', async () => {
+    const server = spawnCli(['serve', '--port', '0', '--json', '--library', library]);
+    const line = JSON.parse(await firstLine(server)) as { url: string; port: number; library: string };
+    expect(keys(line)).toEqual(['library', 'port', 'url']);
+    expect(line.library).toBe(library);
+    const match = /^http:\/\/127\.0\.0\.1:(\d+)\/#token=([A-Za-z0-9_-]{43})$/.exec(line.url);
+    expect(match).not.toBeNull();
+    expect(Number(match?.[1])).toBe(line.port);
+    const token = match?.[2] ?? '';
+
+    const base = `http://127.0.0.1:${line.port}`;
+    const created = await fetch(`${base}/api/createNote`, {
+      method: 'POST',
+      headers: { Authorization: `Bearer ${token}`, 'Content-Type': 'application/json' },
+      body: JSON.stringify({ title: 'Over HTTP' }),
+    });
+    expect(created.status).toBe(200);
+    const listed = (await (
+      await fetch(`${base}/api/listItems`, {
+        method: 'POST',
+        headers: { Authorization: `Bearer ${token}`, 'Content-Type': 'application/json' },
+        body: '{}',
+      })
+    ).json()) as { items: { title: string }[] };
+    expect(listed.items.map((i) => i.title)).toEqual(['Over HTTP']);
+    expect((await fetch(`${base}/api/listItems`, { method: 'POST', body: '{}' })).status).toBe(401);
+
+    const second = await finished(
+      spawnCli(['note', 'new', '--title', 'second writer', '--library', library]),
+    );
+    expect(second.code).toBe(1);
+    expect(second.stderr).toContain('commonplace serve');
+    expect(second.stderr).not.toMatch(STACK_LINE);
+
+    const exit = finished(server);
+    expect(existsSync(join(library, 'lock'))).toBe(true);
+    server.kill('SIGTERM');
+    const result = await exit;
+    expect(result.signal).toBeNull();
+    expect(result.code).toBe(0);
+    expect(existsSync(join(library, 'lock'))).toBe(false);
+  });
+});

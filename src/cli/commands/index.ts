@@ -1,0 +1,27 @@
+/** Every command, listed once: parsing, help and dispatch all read this list. */
+import type { Command } from '../command';
+import { check } from './check';
+import { deleteItem } from './delete';
+import { emptyTrash } from './empty-trash';
+import { info } from './info';
+import { list } from './list';
+import { noteNew } from './note-new';
+import { restore } from './restore';
+import { serve } from './serve';
+import { show } from './show';
+import { tag } from './tag';
+import { tags } from './tags';
+
+export const commands: readonly Command[] = [
+  noteNew,
+  list,
+  show,
+  tag,
+  deleteItem,
+  restore,
+  emptyTrash,
+  tags,
+  info,
+  check,
+  serve,
+];

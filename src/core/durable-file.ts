@@ -1,0 +1,113 @@
+/**
+ * Writes that survive a crash or a kill at any moment. A file is either its old content or its
+ * new content, never half of each, and a write is done only once it is on the disk.
+ */
+import fs from 'node:fs/promises';
+import path from 'node:path';
+import { BAK_SUFFIX, TMP_SUFFIX } from './paths';
+
+export interface DurableWriteOptions {
+  /** Keep the previous version as `<file>.bak` (a hard link, so no copy is made). */
+  keepBackup: boolean;
+}
+
+/** Replaces `file` atomically: temp file, fsync, keep the old one as .bak, rename over, fsync the folder. */
+export async function replaceFileDurably(
+  file: string,
+  data: string,
+  options: DurableWriteOptions,
+): Promise<void> {
+  const tmp = file + TMP_SUFFIX;
+  await writeAndSync(tmp, data);
+  if (options.keepBackup) await linkBackup(file);
+  await fs.rename(tmp, file);
+  await syncDir(path.dirname(file));
+}
+
+/**
+ * Writes a file under a name nothing else uses yet (a new body version). No temp file: until the
+ * metadata names it, a half-written file is only an orphan, which the library check reports.
+ */
+export async function writeNewFileDurably(file: string, data: string): Promise<void> {
+  await writeAndSync(file, data);
+  await syncDir(path.dirname(file));
+}
+
+/** Makes a folder's entries (new, renamed or removed files) durable. */
+export async function syncDir(dir: string): Promise<void> {
+  let handle: fs.FileHandle;
+  try {
+    handle = await fs.open(dir, 'r');
+  } catch (error) {
+    // Windows cannot open a folder as a file; there NTFS makes the rename itself durable.
+    if (isCode(error, 'EISDIR', 'EPERM', 'EACCES') && process.platform === 'win32') return;
+    throw error;
+  }
+  try {
+    await handle.sync();
+  } catch (error) {
+    // Some file systems (and Windows) cannot fsync a folder; the rename is still atomic there.
+    if (!isCode(error, 'EINVAL', 'EPERM', 'EISDIR')) throw error;
+  } finally {
+    await handle.close();
+  }
+}
+
+/** Creates a folder and its missing parents, making each new entry durable in its parent. */
+export async function makeDirDurably(dir: string): Promise<void> {
+  const created = await fs.mkdir(dir, { recursive: true });
+  if (created === undefined) return;
+  let current = dir;
+  while (current !== path.dirname(created)) {
+    await syncDir(path.dirname(current));
+    current = path.dirname(current);
+  }
+}
+
+export function isCode(error: unknown, ...codes: string[]): boolean {
+  return (
+    typeof error === 'object' && error !== null && codes.includes((error as { code?: string }).code ?? '')
+  );
+}
+
+async function writeAndSync(file: string, data: string): Promise<void> {
+  const handle = await fs.open(file, 'w');
+  try {
+    await handle.writeFile(data, 'utf8');
+    await handle.sync();
+  } finally {
+    await handle.close();
+  }
+}
+
+/**
+ * Gives `existing` a second name. A hard link costs nothing; file systems without them (FAT on
+ * a USB stick, some network shares) get a copy, made durable like any other write.
+ */
+export async function linkOrCopy(existing: string, newName: string): Promise<void> {
+  try {
+    await fs.link(existing, newName);
+  } catch (error) {
+    if (!isCode(error, 'EPERM', 'ENOTSUP', 'EOPNOTSUPP', 'ENOSYS', 'EXDEV')) throw error;
+    await fs.copyFile(existing, newName, fs.constants.COPYFILE_EXCL);
+    const handle = await fs.open(newName, 'r+');
+    try {
+      await handle.sync();
+    } finally {
+      await handle.close();
+    }
+  }
+}
+
+// Replacing the .bak must itself be atomic: link to a temp name, then rename over the old .bak.
+async function linkBackup(file: string): Promise<void> {
+  const bakTmp = file + BAK_SUFFIX + TMP_SUFFIX;
+  await fs.rm(bakTmp, { force: true });
+  try {
+    await linkOrCopy(file, bakTmp);
+  } catch (error) {
+    if (isCode(error, 'ENOENT')) return; // first write: nothing to keep
+    throw error;
+  }
+  await fs.rename(bakTmp, file + BAK_SUFFIX);
+}

@@ -1,0 +1,80 @@
+import { describe, expect, it } from 'vitest';
+import { ItemIndex } from './item-index';
+import type { ItemRecord } from './item-record';
+
+function item(id: string, updated: string, extra: Partial<ItemRecord> = {}): ItemRecord {
+  return {
+    id,
+    type: 'note',
+    title: id,
+    tags: [],
+    excerpt: '',
+    created: updated,
+    updated,
+    deleted: null,
+    rev: 1,
+    bodyFile: `00/${id}.1.md`,
+    ...extra,
+  };
+}
+
+const day = (n: number): string => `2024-01-${String(n).padStart(2, '0')}T00:00:00.000Z`;
+const ids = (page: { items: ItemRecord[] }): string[] => page.items.map((i) => i.id);
+
+describe('ItemIndex', () => {
+  it('keeps updated-descending, then id order through adds, removes and replacements', async () => {
+    const index = await ItemIndex.build([[item('b', day(1)), item('a', day(1))], [item('c', day(3))]]);
+    expect(ids(index.query({ view: 'all', offset: 0, limit: 10 }))).toEqual(['c', 'a', 'b']);
+    const old = item('a', day(1));
+    index.remove(old);
+    index.add(item('a', day(5)));
+    index.add(item('d', day(2)));
+    expect(ids(index.query({ view: 'all', offset: 0, limit: 10 }))).toEqual(['a', 'c', 'd', 'b']);
+    expect(ids(index.query({ view: 'all', offset: 1, limit: 2 }))).toEqual(['c', 'd']);
+  });
+
+  it('builds from many runs in the same order as one full sort', async () => {
+    const records = Array.from({ length: 300 }, (_, i) =>
+      item(`id${(i * 7919) % 1000}`, day(1 + ((i * 31) % 28))),
+    );
+    const groups = Array.from({ length: 7 }, (_, g) => records.filter((_, i) => i % 7 === g));
+    const built = await ItemIndex.build(groups);
+    const expected = [...records].sort((x, y) =>
+      x.updated === y.updated ? (x.id < y.id ? -1 : 1) : x.updated > y.updated ? -1 : 1,
+    );
+    expect(ids(built.query({ view: 'all', offset: 0, limit: 1000 }))).toEqual(expected.map((r) => r.id));
+  });
+
+  it('matches random inserts against a full sort', () => {
+    const index = new ItemIndex();
+    const all: ItemRecord[] = [];
+    for (let i = 0; i < 500; i++) {
+      const record = item(`id${(i * 7919) % 1000}`, day(1 + ((i * 31) % 28)));
+      all.push(record);
+      index.add(record);
+    }
+    for (const record of all.splice(0, 100)) index.remove(record);
+    const expected = [...all].sort((x, y) =>
+      x.updated === y.updated ? (x.id < y.id ? -1 : 1) : x.updated > y.updated ? -1 : 1,
+    );
+    expect(ids(index.query({ view: 'all', offset: 0, limit: 1000 }))).toEqual(expected.map((r) => r.id));
+  });
+
+  it('separates the trash and filters by tag including nested tags, case-insensitively', async () => {
+    const index = await ItemIndex.build([
+      [
+        item('mali', day(4), { tags: ['Sahel/Mali'] }),
+        item('gone', day(1), { tags: ['sahel'], deleted: day(5) }),
+      ],
+      [item('sahel', day(3), { tags: ['sahel'] })],
+      [item('near', day(2), { tags: ['sahelian'] })],
+    ]);
+    expect(ids(index.query({ view: 'all', tag: 'SAHEL', offset: 0, limit: 10 }))).toEqual(['mali', 'sahel']);
+    expect(index.query({ view: 'all', tag: 'sahel', offset: 1, limit: 10 })).toMatchObject({
+      total: 2,
+      items: [{ id: 'sahel' }],
+    });
+    expect(ids(index.query({ view: 'trash', tag: 'sahel', offset: 0, limit: 10 }))).toEqual(['gone']);
+    expect(index.counts).toEqual({ live: 3, trash: 1 });
+  });
+});

@@ -1,0 +1,230 @@
+/**
+ * The open store: every item's metadata in memory, the list order, the revision counter, and
+ * the one path every change takes to disk.
+ *
+ * A change runs in four steps: (1) its new body file is written durably; (2) in revision order,
+ * it is applied to memory (re-checked first: the item may have been purged meanwhile); (3) the
+ * shards it touched are saved durably — only then is it acknowledged and announced; (4) body
+ * files it made obsolete are removed. Changes to one item run one after the other; changes to
+ * different items overlap, and saves to different shards run in parallel.
+ */
+import { NotebookError } from '../shared/errors';
+import type { NotebookEvent, Recovery } from '../shared/types';
+import { BodyFiles } from './bodies';
+import { yieldToLoop } from './event-loop';
+import { ItemIndex } from './item-index';
+import type { IndexQuery } from './item-index';
+import type { ItemRecord } from './item-record';
+import type { OpenedLibrary } from './open-library';
+import { relinkBodies } from './relink-bodies';
+import { ShardSet } from './shards';
+
+export interface Change {
+  put: ItemRecord[];
+  remove: ItemRecord[];
+  /** Body files no current record names any more; removed once the change is durable. */
+  obsoleteBodies: string[];
+  /** emptyTrash: record this revision in library.json before the shards lose the items. */
+  purge?: boolean;
+}
+
+export class Store {
+  /** Body files written for changes not yet durable: not orphans, whatever the disk says now. */
+  readonly pendingBodies = new Set<string>();
+  private reservedRev: number;
+  private committedRev: number;
+  private commitTail: Promise<void> = Promise.resolve();
+  private readonly itemQueues = new Map<string, Promise<unknown>>();
+  private readonly inFlight = new Set<Promise<unknown>>();
+  private readonly listeners = new Set<(event: NotebookEvent) => void>();
+
+  private constructor(
+    readonly dir: string,
+    private readonly library: OpenedLibrary,
+    readonly shards: ShardSet,
+    readonly recoveries: Recovery[],
+    readonly bodies: BodyFiles,
+    private readonly items: Map<string, ItemRecord>,
+    private readonly index: ItemIndex,
+    rev: number,
+  ) {
+    this.reservedRev = this.committedRev = rev;
+  }
+
+  static async open(dir: string, library: OpenedLibrary, now: () => Date): Promise<Store> {
+    const shards = new ShardSet(dir, library.data.shards);
+    const bodies = new BodyFiles(dir);
+    const { recoveries, recovered } = await shards.open(now);
+    if (library.recovery) recoveries.unshift(library.recovery);
+    // Body files carry revisions too: never hand one out again, or a save would overwrite that file.
+    let rev = library.data.purgedRev;
+    for (const shard of recovered) {
+      const { relinked, highestRev } = await relinkBodies(shards.itemsOf(shard), bodies);
+      for (const item of relinked) shards.put(item);
+      if (relinked.length > 0) await shards.save(shard);
+      rev = Math.max(rev, highestRev);
+    }
+    const items = new Map<string, ItemRecord>();
+    const groups: ItemRecord[][] = [];
+    for (let shard = 0; shard < shards.count; shard++) {
+      const group = shards.itemsOf(shard);
+      for (const item of group) {
+        items.set(item.id, item);
+        if (item.rev > rev) rev = item.rev;
+      }
+      groups.push(group);
+      if (shard % 8 === 7) await yieldToLoop();
+    }
+    const index = await ItemIndex.build(groups);
+    return new Store(dir, library, shards, recoveries, bodies, items, index, rev);
+  }
+
+  get rev(): number {
+    return this.committedRev;
+  }
+
+  get(id: string): ItemRecord | undefined {
+    return this.items.get(id);
+  }
+
+  require(id: string): ItemRecord {
+    const item = this.items.get(id);
+    if (!item) throw new NotebookError('not_found', `There is no item with id "${id}".`);
+    return item;
+  }
+
+  query(query: IndexQuery): { total: number; items: ItemRecord[] } {
+    return this.index.query(query);
+  }
+
+  liveItems(): Iterable<ItemRecord> {
+    return this.index.liveItems();
+  }
+
+  trashedItems(): ItemRecord[] {
+    return [...this.items.values()].filter((item) => item.deleted !== null);
+  }
+
+  get counts(): { live: number; trash: number } {
+    return this.index.counts;
+  }
+
+  /** Runs `work` once every earlier call for the same item has settled. */
+  withItem<T>(id: string, work: () => Promise<T>): Promise<T> {
+    const before = this.itemQueues.get(id) ?? Promise.resolve();
+    const run = before.then(work, work);
+    const settled = run.catch(() => undefined);
+    this.itemQueues.set(id, settled);
+    void settled.then(() => {
+      if (this.itemQueues.get(id) === settled) this.itemQueues.delete(id);
+    });
+    return run;
+  }
+
+  /**
+   * Makes one change durable and resolves with its revision. `body`, if given, is written first
+   * as the body file `apply` receives; `apply` runs synchronously in revision order and may throw
+   * to abandon the change.
+   */
+  change(
+    body: { id: string; text: string } | null,
+    apply: (rev: number, bodyFile: string | null) => Change,
+  ): Promise<number> {
+    const run = this.runChange(body, apply);
+    this.inFlight.add(run);
+    void run.catch(() => undefined).then(() => this.inFlight.delete(run));
+    return run;
+  }
+
+  onEvent(listener: (event: NotebookEvent) => void): () => void {
+    this.listeners.add(listener);
+    return () => this.listeners.delete(listener);
+  }
+
+  /** Resolves when every change started so far has settled. */
+  async drain(): Promise<void> {
+    while (this.inFlight.size > 0) await Promise.allSettled([...this.inFlight]);
+  }
+
+  private async runChange(
+    body: { id: string; text: string } | null,
+    apply: (rev: number, bodyFile: string | null) => Change,
+  ): Promise<number> {
+    const rev = ++this.reservedRev;
+    const previous = this.commitTail;
+    let settle = (): void => undefined;
+    this.commitTail = new Promise((resolve) => (settle = resolve));
+    let bodyFile: string | null = null;
+    let change: Change;
+    let durable: Promise<void>;
+    try {
+      if (body) {
+        bodyFile = this.bodies.nameFor(body.id, rev);
+        this.pendingBodies.add(bodyFile);
+        await this.bodies.write(bodyFile, body.text);
+      }
+      await previous;
+      change = apply(rev, bodyFile);
+      durable = this.persist(this.applyToMemory(change, rev), change.purge ? rev : null);
+    } catch (error) {
+      if (bodyFile) {
+        await this.bodies.remove(bodyFile);
+        this.pendingBodies.delete(bodyFile);
+      }
+      throw error;
+    } finally {
+      // The next change applies after this one, whether this one applied or gave up.
+      void previous.then(settle);
+    }
+    // If the save fails the caller gets the error, and memory keeps the change: the next save of
+    // that shard writes it. Rolling memory back could undo a later change that shares the shard.
+    try {
+      await durable;
+    } finally {
+      if (bodyFile) this.pendingBodies.delete(bodyFile);
+    }
+    // Never the file a current record names (a recovered item may name a file of a later revision).
+    const obsolete = change.obsoleteBodies.filter((name) => name !== bodyFile);
+    await Promise.all(obsolete.map((name) => this.bodies.remove(name)));
+    const ids = [...new Set([...change.put, ...change.remove].map((item) => item.id))];
+    this.emit({ type: 'items-changed', ids, rev });
+    return rev;
+  }
+
+  private applyToMemory(change: Change, rev: number): Set<number> {
+    const touched = new Set<number>();
+    for (const item of change.remove) {
+      this.items.delete(item.id);
+      this.index.remove(item);
+      touched.add(this.shards.remove(item.id));
+    }
+    for (const item of change.put) {
+      const old = this.items.get(item.id);
+      if (old) this.index.remove(old);
+      this.items.set(item.id, item);
+      this.index.add(item);
+      touched.add(this.shards.put(item));
+    }
+    this.committedRev = rev;
+    return touched;
+  }
+
+  private async persist(shards: Set<number>, purgedRev: number | null): Promise<void> {
+    if (purgedRev !== null) {
+      // First: if the shards were saved first and we crashed, the revision could go backwards.
+      this.library.data = { ...this.library.data, purgedRev };
+      await this.library.file.write(this.library.data);
+    }
+    await Promise.all([...shards].map((shard) => this.shards.save(shard)));
+  }
+
+  private emit(event: NotebookEvent): void {
+    for (const listener of this.listeners) {
+      try {
+        listener(event);
+      } catch {
+        // A listener's failure is the listener's; the change is already durable.
+      }
+    }
+  }
+}

@@ -1,0 +1,81 @@
+import { resolve } from 'node:path';
+import { app, dialog, session, type BrowserWindow } from 'electron';
+import { createNotebook, defaultLibraryDir, type Notebook } from '../core';
+import { bindIpc } from './ipc';
+import { installMenu } from './menu';
+import { devServerUrl } from './renderer-page';
+import { hardenSession, hardenWebContents } from './security';
+import { createMainWindow } from './window';
+
+const HOLDER = 'the Commonplace desktop app';
+
+let notebook: Notebook | null = null;
+let window: BrowserWindow | null = null;
+let unbindIpc: (() => void) | null = null;
+let closing = false;
+
+// Named before anything asks for a path: the default user-data folder, on which the
+// single-instance lock is keyed, is named after the app.
+app.setName('Commonplace');
+app.on('web-contents-created', (_event, contents) => hardenWebContents(contents));
+
+if (app.requestSingleInstanceLock()) {
+  app.on('second-instance', focusWindow);
+  app.on('window-all-closed', () => app.quit());
+  app.on('before-quit', closeNotebookFirst);
+  void app
+    .whenReady()
+    .then(start)
+    .catch((error: unknown) => fail('Commonplace could not start', error));
+} else {
+  // Another Commonplace is running: it focuses its window (second-instance), this one leaves.
+  app.quit();
+}
+
+async function start(): Promise<void> {
+  hardenSession(session.defaultSession, { dev: devServerUrl !== null });
+  const dir = resolve(process.env.COMMONPLACE_LIBRARY || defaultLibraryDir());
+  try {
+    notebook = await createNotebook({ dir, holder: HOLDER });
+  } catch (error) {
+    await fail('Commonplace cannot open its library', error);
+    return;
+  }
+  installMenu();
+  window = createMainWindow();
+  window.on('closed', () => {
+    window = null;
+  });
+  unbindIpc = bindIpc(notebook, window);
+}
+
+function focusWindow(): void {
+  if (!window) return;
+  if (window.isMinimized()) window.restore();
+  window.focus();
+}
+
+/** Quitting waits for the notebook to flush and release its lock, then quits for real. */
+function closeNotebookFirst(event: Electron.Event): void {
+  const open = notebook;
+  if (!open) return;
+  event.preventDefault();
+  if (closing) return;
+  closing = true;
+  unbindIpc?.();
+  open
+    .close()
+    .catch((error: unknown) => console.error('Closing the library failed:', error))
+    .finally(() => {
+      notebook = null;
+      app.quit();
+    });
+}
+
+/** Tells the person why, releases the library if it was opened, and leaves with a failure code. */
+async function fail(title: string, error: unknown): Promise<void> {
+  console.error(title, error);
+  dialog.showErrorBox(title, error instanceof Error ? error.message : String(error));
+  await notebook?.close().catch(() => undefined);
+  app.exit(1);
+}

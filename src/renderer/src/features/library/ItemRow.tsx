@@ -1,0 +1,61 @@
+import type { ItemSummary } from '@shared/types';
+import { formatLongDate, formatShortDate } from '../../lib/format-date';
+
+interface ItemRowProps {
+  item: ItemSummary;
+  rowId: string;
+  index: number;
+  setSize: number;
+  top: number;
+  selected: boolean;
+  open: boolean;
+  onOpen: (index: number) => void;
+}
+
+/** One list row: title (or "Untitled"), date, excerpt and tags. */
+export function ItemRow({ item, rowId, index, setSize, top, selected, open, onOpen }: ItemRowProps) {
+  const title = item.title.trim() || 'Untitled';
+  const className = ['item-row', selected && 'is-selected', open && 'is-open'].filter(Boolean).join(' ');
+  return (
+    <div
+      id={rowId}
+      role="option"
+      aria-selected={selected}
+      aria-current={open ? 'true' : undefined}
+      aria-posinset={index + 1}
+      aria-setsize={setSize}
+      aria-label={title}
+      aria-describedby={`${rowId}-details`}
+      className={className}
+      style={{ top }}
+      onClick={() => onOpen(index)}
+    >
+      <div className="item-row__head">
+        <span className={item.title.trim() ? 'item-row__title' : 'item-row__title is-untitled'}>{title}</span>
+        <time className="item-row__date" dateTime={item.updated} title={formatLongDate(item.updated)}>
+          {formatShortDate(item.updated)}
+        </time>
+      </div>
+      <div id={`${rowId}-details`}>
+        <p className="item-row__excerpt">{item.excerpt || '\u00a0'}</p>
+        {item.tags.length > 0 && (
+          <ul className="item-row__tags" aria-label="Tags">
+            {item.tags.map((tag) => (
+              <li key={tag}>#{tag}</li>
+            ))}
+          </ul>
+        )}
+      </div>
+    </div>
+  );
+}
+
+/** Stands in for a row whose page is still on its way. */
+export function PlaceholderRow({ top }: { top: number }) {
+  return (
+    <div className="item-row is-loading" style={{ top }} aria-hidden="true">
+      <span className="item-row__bar" />
+      <span className="item-row__bar is-short" />
+    </div>
+  );
+}

@@ -1,0 +1,126 @@
+/**
+ * Serves the built renderer (`out/renderer`) read-only. Paths are resolved segment by segment and
+ * any `..`, encoded or not, is refused, so nothing outside the folder is ever read.
+ */
+import { createReadStream } from 'node:fs';
+import { realpath, stat } from 'node:fs/promises';
+import type { IncomingMessage, ServerResponse } from 'node:http';
+import { extname, join, relative, isAbsolute, sep } from 'node:path';
+import { NotebookError } from '../shared/errors';
+import { CONTENT_SECURITY_POLICY, HttpError, sendText } from './http-util';
+
+const CONTENT_TYPES: Record<string, string> = {
+  '.html': 'text/html; charset=utf-8',
+  '.js': 'text/javascript; charset=utf-8',
+  '.mjs': 'text/javascript; charset=utf-8',
+  '.css': 'text/css; charset=utf-8',
+  '.json': 'application/json; charset=utf-8',
+  '.map': 'application/json; charset=utf-8',
+  '.txt': 'text/plain; charset=utf-8',
+  '.svg': 'image/svg+xml',
+  '.png': 'image/png',
+  '.jpg': 'image/jpeg',
+  '.jpeg': 'image/jpeg',
+  '.gif': 'image/gif',
+  '.webp': 'image/webp',
+  '.avif': 'image/avif',
+  '.ico': 'image/x-icon',
+  '.woff': 'font/woff',
+  '.woff2': 'font/woff2',
+  '.ttf': 'font/ttf',
+  '.wasm': 'application/wasm',
+};
+
+export function contentTypeFor(file: string): string {
+  return CONTENT_TYPES[extname(file).toLowerCase()] ?? 'application/octet-stream';
+}
+
+const NOT_BUILT =
+  'The Commonplace web interface is not built yet. Run `npm run build` in the project, then reload this page.\n';
+
+/** Answers GET/HEAD for a file of the renderer; `/` is index.html. */
+export async function serveStatic(
+  req: IncomingMessage,
+  res: ServerResponse,
+  pathname: string,
+  rendererDir: string | undefined,
+): Promise<void> {
+  if (req.method !== 'GET' && req.method !== 'HEAD') {
+    throw new HttpError(405, 'invalid_argument', 'Only GET and HEAD are allowed here.', {
+      Allow: 'GET, HEAD',
+    });
+  }
+  if (rendererDir === undefined || !(await isFile(join(rendererDir, 'index.html')))) {
+    sendText(res, 503, NOT_BUILT);
+    return;
+  }
+  const root = await realpath(rendererDir);
+  const relativePath = pathname === '/' ? 'index.html' : safeRelativePath(pathname);
+  const file = relativePath === null ? null : await resolveInside(root, relativePath);
+  if (file === null) throw new NotebookError('not_found', 'There is no such file.');
+  const info = await stat(file);
+  const type = contentTypeFor(file);
+  res.statusCode = 200;
+  res.setHeader('Content-Type', type);
+  res.setHeader('Content-Length', info.size);
+  res.setHeader('Cache-Control', 'no-cache');
+  if (type.startsWith('text/html')) res.setHeader('Content-Security-Policy', CONTENT_SECURITY_POLICY);
+  if (req.method === 'HEAD') {
+    res.end();
+    return;
+  }
+  await new Promise<void>((resolve) => {
+    const stream = createReadStream(file);
+    stream.on('error', () => {
+      res.destroy();
+      resolve();
+    });
+    res.on('close', () => {
+      stream.destroy();
+      resolve();
+    });
+    stream.pipe(res);
+  });
+}
+
+/**
+ * Turns a URL path into a relative file path, or null if any segment is empty-dot, `..`,
+ * undecodable, or smuggles a separator or NUL in percent-encoding.
+ */
+export function safeRelativePath(pathname: string): string | null {
+  if (!pathname.startsWith('/')) return null;
+  const segments: string[] = [];
+  for (const raw of pathname.slice(1).split('/')) {
+    let segment: string;
+    try {
+      segment = decodeURIComponent(raw);
+    } catch {
+      return null;
+    }
+    if (segment === '' || segment === '.' || segment === '..') return null;
+    if (/[/\\\0]/.test(segment) || segment.includes(':')) return null;
+    segments.push(segment);
+  }
+  return segments.length === 0 ? null : segments.join(sep);
+}
+
+// Follows symlinks and checks the real file is still inside the renderer folder.
+async function resolveInside(root: string, relativePath: string): Promise<string | null> {
+  let real: string;
+  try {
+    real = await realpath(join(root, relativePath));
+  } catch {
+    return null;
+  }
+  const rel = relative(root, real);
+  if (rel === '' || rel === '..' || rel.startsWith(`..${sep}`) || isAbsolute(rel)) return null;
+  return (await isFile(real)) ? real : null;
+}
+
+async function isFile(path: string): Promise<boolean> {
+  try {
+    return (await stat(path)).isFile();
+  } catch {
+    return false;
+  }
+}

@@ -1,0 +1,69 @@
+/**
+ * A fresh library per test, served by the real `commonplace serve` (the built CLI), so the
+ * specs drive the renderer against the real server and core, never a fake.
+ */
+import { spawn, type ChildProcess } from 'node:child_process';
+import { existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { createInterface } from 'node:readline';
+import { test as base, expect } from '@playwright/test';
+
+const root = resolve(__dirname, '../..');
+const cli = join(root, 'out/cli/index.cjs');
+const STOP_GRACE_MS = 5_000;
+
+/** What `commonplace serve --json` printed. */
+export interface ServedLibrary {
+  /** The address with the token in its fragment, as a person would open it. */
+  url: string;
+  /** The same address without the token. */
+  origin: string;
+  port: number;
+  library: string;
+}
+
+function firstLine(child: ChildProcess): Promise<string> {
+  let stderr = '';
+  child.stderr?.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
+  return new Promise((resolveLine, reject) => {
+    if (!child.stdout) return reject(new Error('commonplace serve has no stdout.'));
+    createInterface({ input: child.stdout }).once('line', resolveLine);
+    child.once('exit', (code) =>
+      reject(new Error(`commonplace serve exited (${code}) before printing its address.\n${stderr}`)),
+    );
+  });
+}
+
+async function stop(child: ChildProcess): Promise<void> {
+  if (child.exitCode !== null || child.signalCode !== null) return;
+  const exited = new Promise<void>((done) => child.once('exit', () => done()));
+  child.kill('SIGTERM');
+  const timer = setTimeout(() => child.kill('SIGKILL'), STOP_GRACE_MS);
+  await exited;
+  clearTimeout(timer);
+}
+
+export const test = base.extend<{ served: ServedLibrary }>({
+  // Playwright requires the fixtures argument to be destructured; this fixture needs none.
+  // eslint-disable-next-line no-empty-pattern
+  served: async ({}, use) => {
+    if (!existsSync(cli)) throw new Error('out/cli/index.cjs is missing: run `npm run build` first.');
+    const library = mkdtempSync(join(tmpdir(), 'commonplace-e2e-'));
+    const child = spawn(process.execPath, [cli, 'serve', '--library', library, '--port', '0', '--json'], {
+      cwd: root,
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
+    try {
+      const printed = JSON.parse(await firstLine(child)) as { url: string; port: number; library: string };
+      const origin = new URL(printed.url);
+      origin.hash = '';
+      await use({ url: printed.url, origin: origin.href, port: printed.port, library });
+    } finally {
+      await stop(child);
+      rmSync(library, { recursive: true, force: true });
+    }
+  },
+});
+
+export { expect };
