@@ -7,6 +7,8 @@ import { z } from 'zod';
 import { NotebookError } from './errors';
 import type {
   CheckReport,
+  ClipResult,
+  ClipSummary,
   Item,
   ItemPage,
   ItemSummary,
@@ -18,6 +20,7 @@ import type {
 export const MAX_TITLE_LENGTH = 1_000;
 export const MAX_BODY_LENGTH = 10_000_000;
 export const MAX_PAGE_SIZE = 1_000;
+export const MAX_CLIP_HTML_LENGTH = 20_000_000;
 
 const id = z.string().min(1).max(64).regex(/^[A-Za-z0-9_-]+$/, 'an item id');
 const title = z.string().max(MAX_TITLE_LENGTH);
@@ -35,7 +38,7 @@ export const apiMethods = {
     doc: 'A page of item summaries, most recently updated first.',
     args: z
       .object({
-        view: z.enum(['all', 'notes', 'trash']).default('all'),
+        view: z.enum(['all', 'notes', 'clips', 'trash']).default('all'),
         tag: tag.optional(),
         offset: z.number().int().min(0).default(0),
         limit: z.number().int().min(1).max(MAX_PAGE_SIZE).default(100),
@@ -78,6 +81,27 @@ export const apiMethods = {
     doc: 'Every tag on items outside the trash, with how many items carry it.',
     args: z.object({}).strict(),
   },
+  clip: {
+    doc: 'Clip a web page: fetch `url`, or take `html` (with `url` as its address). Returns the existing clip if the page is already in the library, unless `refresh` is true.',
+    args: z
+      .object({
+        url: z.string().max(8_192).optional(),
+        html: z.string().max(MAX_CLIP_HTML_LENGTH).optional(),
+        tags: tags.default([]),
+        mode: z.enum(['article', 'page']).default('article'),
+        refresh: z.boolean().default(false),
+      })
+      .strict()
+      .refine((a) => a.url !== undefined || a.html !== undefined, 'give a url, or html'),
+  },
+  findClip: {
+    doc: 'The clip of a page (by canonical URL, tracking parameters ignored), or null.',
+    args: z.object({ url: z.string().min(1).max(8_192) }).strict(),
+  },
+  refreshClip: {
+    doc: 'Fetch a clip\'s page again and replace its article, keeping its id, tags and dates.',
+    args: z.object({ id }).strict(),
+  },
   checkLibrary: {
     doc: 'Verify every store file, body file and the lock; report what is wrong.',
     args: z.object({}).strict(),
@@ -100,6 +124,9 @@ export interface ApiResults {
   restoreItem: ItemSummary;
   emptyTrash: { purged: number };
   listTags: { tags: TagCount[] };
+  clip: ClipResult;
+  findClip: { clip: ClipSummary | null };
+  refreshClip: ClipResult;
   checkLibrary: CheckReport;
 }
 

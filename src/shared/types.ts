@@ -1,9 +1,9 @@
 /** Domain types shared by the core, every door and the renderer. Dates are ISO 8601 strings. */
 
-export type ItemType = 'note';
+export type ItemType = 'note' | 'clip';
 
-/** What a list row needs: everything but the body. */
-export interface ItemSummary {
+/** What every list row has, whatever the item's type. */
+export interface ItemBase {
   id: string;
   type: ItemType;
   title: string;
@@ -18,15 +18,81 @@ export interface ItemSummary {
   rev: number;
 }
 
-export interface Note extends ItemSummary {
+export interface NoteSummary extends ItemBase {
   type: 'note';
+}
+
+export interface Note extends NoteSummary {
   /** Markdown. */
   body: string;
 }
 
-export type Item = Note;
+/** Bibliographic fields a page declares (citation_* meta, JSON-LD, DOI links); absent keys are unknown. */
+export interface Citation {
+  /** CSL-style type: 'article-journal', 'article-newspaper', 'post-weblog', 'webpage', … */
+  type?: string;
+  doi?: string;
+  journal?: string;
+  publisher?: string;
+  volume?: string;
+  issue?: string;
+  firstPage?: string;
+  lastPage?: string;
+  issn?: string;
+  isbn?: string;
+  pdfUrl?: string;
+}
 
-export type ListView = 'all' | 'notes' | 'trash';
+/** One image of a clip: where it came from and the library asset that holds it offline. */
+export interface ClipImage {
+  /** The absolute URL the page used. */
+  src: string;
+  /** `assets/<sha256>.<ext>` inside the library, or null when it could not be stored. */
+  asset: string | null;
+  /** Why it could not be stored (too large, not an image, HTTP 404, …). */
+  error?: string;
+}
+
+/** A clip as a list row: everything but the article itself. */
+export interface ClipSummary extends ItemBase {
+  type: 'clip';
+  /** The address it was clipped from (as given, after redirects). */
+  url: string;
+  /** rel=canonical or the URL without tracking parameters: how duplicates are found. */
+  canonicalUrl: string;
+  authors: string[];
+  siteName: string | null;
+  /** ISO 8601 date or date-time, as precise as the page says. */
+  published: string | null;
+  lang: string | null;
+  /** When it was clipped (ISO 8601). */
+  clipped: string;
+}
+
+export interface Clip extends ClipSummary {
+  /** Sanitised article HTML; images point at `assets/…` in the library. */
+  html: string;
+  /** The article as plain text, paragraphs separated by blank lines, without the title. */
+  text: string;
+  /** The article as Markdown (GFM). */
+  markdown: string;
+  images: ClipImage[];
+  citation: Citation | null;
+  /** Tags the page suggests (its keywords and labels), not yet applied. */
+  suggestedTags: string[];
+}
+
+export type ItemSummary = NoteSummary | ClipSummary;
+export type Item = Note | Clip;
+
+export type ListView = 'all' | 'notes' | 'clips' | 'trash';
+
+/** What clipping did: a new clip, the existing one (duplicate), or the existing one refreshed. */
+export interface ClipResult {
+  clip: Clip;
+  duplicate: boolean;
+  refreshed: boolean;
+}
 
 export interface ItemPage {
   total: number;
@@ -51,7 +117,7 @@ export interface LibraryInfo {
   dir: string;
   schemaVersion: number;
   rev: number;
-  counts: { items: number; notes: number; trash: number };
+  counts: { items: number; notes: number; clips: number; trash: number };
   /** Files recovered while opening this session. */
   recoveries: Recovery[];
 }
