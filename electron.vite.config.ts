@@ -10,7 +10,13 @@ export default defineConfig({
     build: {
       // lowdb is ESM-only: bundle it into the CommonJS main build.
       externalizeDeps: { exclude: ['lowdb'] },
-      rollupOptions: { input: { index: resolve(__dirname, 'src/main/index.ts') } },
+      rollupOptions: {
+        input: {
+          index: resolve(__dirname, 'src/main/index.ts'),
+          // Article extraction runs in a worker thread so the main process stays responsive.
+          'extract-worker': resolve(__dirname, 'src/core/clipper/extract-worker.ts'),
+        },
+      },
     },
   },
   preload: {
@@ -27,6 +33,8 @@ export default defineConfig({
     plugins: [react()],
     build: {
       minify: true,
+      // `assets/` is the library's (clip images, served by both doors): the app's own files go elsewhere.
+      assetsDir: 'static',
       rollupOptions: { input: { index: resolve(__dirname, 'src/renderer/index.html') } },
     },
   },

@@ -5,11 +5,12 @@
  */
 import { parseArgs } from 'node:util';
 import { DEFAULT_SHARDS } from '../src/core/library-file';
+import { clipSuite } from './suites/clip';
 import { storeSuite } from './suites/store';
 import type { Suite } from './suites/suite';
 
 // Adding a suite is adding it here.
-const suites: Suite[] = [storeSuite];
+const suites: Suite[] = [storeSuite, clipSuite];
 
 interface Result {
   suite: string;

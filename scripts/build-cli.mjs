@@ -2,13 +2,16 @@
 import { build } from 'esbuild';
 
 await build({
-  entryPoints: ['src/cli/index.ts'],
-  outfile: 'out/cli/index.cjs',
+  // The extraction worker sits beside the command, where the core looks for it.
+  entryPoints: { index: 'src/cli/index.ts', 'extract-worker': 'src/core/clipper/extract-worker.ts' },
+  outdir: 'out/cli',
+  outExtension: { '.js': '.cjs' },
   bundle: true,
   platform: 'node',
   format: 'cjs',
   target: 'node20',
   sourcemap: true,
   logLevel: 'warning',
-  external: ['electron'],
+  // jsdom loads files of its own at run time: keep it a real dependency, not bundled.
+  external: ['electron', 'jsdom'],
 });

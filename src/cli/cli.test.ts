@@ -290,7 +290,7 @@ describe('tags, info, check', () => {
     await newNote('a');
     const info = await jsonOk('info');
     expect(keys(info)).toEqual(['counts', 'dir', 'recoveries', 'rev', 'schemaVersion']);
-    expect(keys(info.counts)).toEqual(['items', 'notes', 'trash']);
+    expect(keys(info.counts)).toEqual(['clips', 'items', 'notes', 'trash']);
     expect(info.dir).toBe(library);
     expect(info.recoveries).toEqual([]);
     const text = await run(['info', '--library', library]);

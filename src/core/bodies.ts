@@ -1,4 +1,4 @@
-/** Note bodies: one Markdown file per saved version, `bodies/XX/<id>.<rev>.md`. */
+/** Item bodies, one file per saved version: `bodies/XX/<id>.<rev>.md` for notes, `.json` for clips. */
 import fs from 'node:fs/promises';
 import path from 'node:path';
 import { bodyBucket } from './ids';
@@ -12,8 +12,8 @@ export class BodyFiles {
   constructor(private readonly libraryDir: string) {}
 
   /** The name, relative to `bodies/`, of an item's body at a revision. */
-  nameFor(id: string, rev: number): string {
-    return bodyFileName(bodyBucket(id), id, rev);
+  nameFor(id: string, rev: number, ext = 'md'): string {
+    return bodyFileName(bodyBucket(id), id, rev, ext);
   }
 
   /** Writes a new body version durably. */

@@ -5,6 +5,8 @@
 import fs from 'node:fs/promises';
 import path from 'node:path';
 import type { CheckProblem, CheckReport } from '../shared/types';
+import type { AssetStore } from './assets';
+import { parseClipBody } from './clip-record';
 import { isCode } from './durable-file';
 import type { ItemRecord } from './item-record';
 import { validateShard } from './item-record';
@@ -13,6 +15,7 @@ import { validateLibraryFile } from './library-file';
 import type { LockInfo } from './lock';
 import { isStale, readLock } from './lock';
 import {
+  ASSETS_DIR,
   BODIES_DIR,
   DAMAGED_DIR,
   LIBRARY_FILE,
@@ -27,7 +30,11 @@ import type { Store } from './store';
 
 const OPEN_CONCURRENCY = 32;
 
-export async function checkLibrary(store: Store, ownLock: LockInfo): Promise<CheckReport> {
+export async function checkLibrary(
+  store: Store,
+  assets: AssetStore,
+  ownLock: LockInfo,
+): Promise<CheckReport> {
   const { dir } = store;
   const problems: CheckProblem[] = [];
   const report = (code: string, message: string, file?: string): void => {
@@ -54,11 +61,18 @@ export async function checkLibrary(store: Store, ownLock: LockInfo): Promise<Che
 
   await forEachLimited(records, async (record) => {
     const file = store.bodies.path(record.bodyFile);
+    const what = `The ${record.type === 'note' ? 'text' : 'article'} of "${record.title || 'Untitled'}" (${record.id})`;
     try {
-      await (await fs.open(file, 'r')).close();
+      if (record.type === 'note') {
+        await (await fs.open(file, 'r')).close();
+        return;
+      }
+      parseClipBody(await fs.readFile(file, 'utf8'));
     } catch (error) {
-      const what = isCode(error, 'ENOENT') ? 'is missing' : `cannot be read (${(error as Error).message})`;
-      report('missing_body', `The text of "${record.title || 'Untitled'}" (${record.id}) ${what}.`, file);
+      if (isCode(error, 'ENOENT')) return report('missing_body', `${what} is missing.`, file);
+      if (typeof (error as NodeJS.ErrnoException).code === 'string')
+        return report('missing_body', `${what} cannot be read (${(error as Error).message}).`, file);
+      return report('damaged_body', `${what} is damaged: ${(error as Error).message}.`, file);
     }
   });
 
@@ -71,6 +85,8 @@ export async function checkLibrary(store: Store, ownLock: LockInfo): Promise<Che
     else if (!referenced.has(name))
       report('orphan_body', `${relative(dir, file)} belongs to no item (left by an interrupted save).`, file);
   }
+
+  files += await checkAssets(dir, records, assets, report);
 
   for (const folder of [dir, path.join(dir, STORE_DIR)]) {
     for (const name of await listDir(folder)) {
@@ -98,6 +114,37 @@ export async function checkLibrary(store: Store, ownLock: LockInfo): Promise<Che
   await checkLock(path.join(dir, LOCK_FILE), ownLock, report);
 
   return { ok: problems.length === 0, checked: { items: records.length, files }, problems };
+}
+
+/** Every asset a clip names exists; every file in assets/ is named by some clip. Returns the files seen. */
+async function checkAssets(
+  dir: string,
+  records: readonly ItemRecord[],
+  assets: AssetStore,
+  report: (code: string, message: string, file?: string) => void,
+): Promise<number> {
+  const onDisk = new Set((await listDir(path.join(dir, ASSETS_DIR))).map((name) => `${ASSETS_DIR}/${name}`));
+  const named = new Set<string>();
+  for (const record of records) {
+    if (record.type !== 'clip') continue;
+    for (const asset of record.assets) {
+      named.add(asset);
+      if (!onDisk.has(asset)) {
+        report(
+          'missing_asset',
+          `${asset}, an image of "${record.title || 'Untitled'}" (${record.id}), is missing.`,
+          assets.path(asset),
+        );
+      }
+    }
+  }
+  for (const asset of onDisk) {
+    const file = assets.path(asset);
+    if (asset.endsWith(TMP_SUFFIX)) report('leftover_tmp', `${asset} is a leftover temporary file.`, file);
+    else if (!named.has(asset) && !assets.isClaimed(asset))
+      report('orphan_asset', `${asset} belongs to no clip (left by an interrupted clip).`, file);
+  }
+  return onDisk.size;
 }
 
 async function checkLock(

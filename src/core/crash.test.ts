@@ -3,6 +3,7 @@ import { runScript } from '../../tests/helpers/children';
 import { crashNoteBody } from '../../tests/helpers/crash-notes';
 import { makeTempDir } from '../../tests/helpers/temp-library';
 import { createNotebook } from './notebook';
+import { asNote } from '../../tests/helpers/items';
 
 // Problems an interrupted save may leave behind; anything else means an acknowledged save was not durable.
 const HARMLESS = new Set(['orphan_body', 'leftover_tmp']);
@@ -34,7 +35,7 @@ describe('crash safety', () => {
           const allowed = updated.has(id)
             ? [crashNoteBody(index, 2)]
             : [crashNoteBody(index, 1), crashNoteBody(index, 2)];
-          expect(allowed).toContain(note.body);
+          expect(allowed).toContain(asNote(note).body);
         }
         const report = await notebook.checkLibrary({});
         expect(report.problems.filter((problem) => !HARMLESS.has(problem.code))).toEqual([]);

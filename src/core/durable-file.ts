@@ -14,7 +14,7 @@ export interface DurableWriteOptions {
 /** Replaces `file` atomically: temp file, fsync, keep the old one as .bak, rename over, fsync the folder. */
 export async function replaceFileDurably(
   file: string,
-  data: string,
+  data: string | Uint8Array,
   options: DurableWriteOptions,
 ): Promise<void> {
   const tmp = file + TMP_SUFFIX;
@@ -70,10 +70,10 @@ export function isCode(error: unknown, ...codes: string[]): boolean {
   );
 }
 
-async function writeAndSync(file: string, data: string): Promise<void> {
+async function writeAndSync(file: string, data: string | Uint8Array): Promise<void> {
   const handle = await fs.open(file, 'w');
   try {
-    await handle.writeFile(data, 'utf8');
+    await (typeof data === 'string' ? handle.writeFile(data, 'utf8') : handle.writeFile(data));
     await handle.sync();
   } finally {
     await handle.close();

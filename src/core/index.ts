@@ -2,3 +2,4 @@
 export { createNotebook } from './notebook';
 export type { Notebook, NotebookOptions } from './notebook';
 export { defaultLibraryDir } from './paths';
+export type { ClipperOptions } from './clip-service';

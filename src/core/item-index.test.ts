@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { ItemIndex } from './item-index';
-import type { ItemRecord } from './item-record';
+import type { ClipRecord, ItemRecord, NoteRecord } from './item-record';
 
-function item(id: string, updated: string, extra: Partial<ItemRecord> = {}): ItemRecord {
+function item(id: string, updated: string, extra: Partial<NoteRecord> = {}): NoteRecord {
   return {
     id,
     type: 'note',
@@ -75,6 +75,36 @@ describe('ItemIndex', () => {
       items: [{ id: 'sahel' }],
     });
     expect(ids(index.query({ view: 'trash', tag: 'sahel', offset: 0, limit: 10 }))).toEqual(['gone']);
-    expect(index.counts).toEqual({ live: 3, trash: 1 });
+    expect(index.counts).toEqual({ live: 3, notes: 3, clips: 0, trash: 1 });
+  });
+
+  it('filters notes and clips, and counts each type outside the trash as items come and go', async () => {
+    const clip = (id: string, updated: string, extra: Partial<ClipRecord> = {}): ClipRecord => ({
+      ...item(id, updated),
+      type: 'clip',
+      url: `https://example.org/${id}`,
+      canonicalUrl: `https://example.org/${id}`,
+      authors: [],
+      siteName: null,
+      published: null,
+      lang: null,
+      clipped: updated,
+      assets: [],
+      mode: 'article',
+      bodyFile: `00/${id}.1.json`,
+      ...extra,
+    });
+    const index = await ItemIndex.build([
+      [item('n1', day(1)), clip('c1', day(2)), clip('c2', day(3), { deleted: day(4) })],
+      [clip('c3', day(5), { tags: ['x'] })],
+    ]);
+    expect(index.counts).toEqual({ live: 3, notes: 1, clips: 2, trash: 1 });
+    expect(ids(index.query({ view: 'clips', offset: 0, limit: 10 }))).toEqual(['c3', 'c1']);
+    expect(ids(index.query({ view: 'notes', offset: 0, limit: 10 }))).toEqual(['n1']);
+    expect(ids(index.query({ view: 'clips', tag: 'x', offset: 0, limit: 10 }))).toEqual(['c3']);
+    index.remove(clip('c3', day(5), { tags: ['x'] }));
+    index.add(clip('c4', day(6)));
+    index.add(clip('c5', day(7), { deleted: day(8) }));
+    expect(index.counts).toEqual({ live: 3, notes: 1, clips: 2, trash: 2 });
   });
 });

@@ -20,9 +20,18 @@ export interface IndexQuery {
   limit: number;
 }
 
+/** How many items are outside the trash (in all, notes, clips) and in it. */
+export interface ItemCounts {
+  live: number;
+  notes: number;
+  clips: number;
+  trash: number;
+}
+
 export class ItemIndex {
   private live: Entry[] = [];
   private trash: Entry[] = [];
+  private liveClips = 0;
 
   /**
    * Builds from unordered groups of records (one per shard): each group is sorted, then the
@@ -43,19 +52,23 @@ export class ItemIndex {
     const index = new ItemIndex();
     index.live = await mergeRuns(liveRuns);
     index.trash = await mergeRuns(trashRuns);
+    for (const entry of index.live) if (entry.item.type === 'clip') index.liveClips++;
     return index;
   }
 
   add(item: ItemRecord): void {
     const list = this.listOf(item);
     list.splice(this.position(list, item), 0, toEntry(item));
+    if (list === this.live && item.type === 'clip') this.liveClips++;
   }
 
   /** Removes the entry of exactly this record (records are immutable; a change replaces them). */
   remove(item: ItemRecord): void {
     const list = this.listOf(item);
     const at = this.position(list, item);
-    if (list[at]?.item.id === item.id) list.splice(at, 1);
+    if (list[at]?.item.id !== item.id) return;
+    list.splice(at, 1);
+    if (list === this.live && item.type === 'clip') this.liveClips--;
   }
 
   /** Items of a view in list order; `tag` includes nested tags (`sahel` matches `sahel/mali`). */
@@ -80,8 +93,9 @@ export class ItemIndex {
     for (const entry of this.live) yield entry.item;
   }
 
-  get counts(): { live: number; trash: number } {
-    return { live: this.live.length, trash: this.trash.length };
+  get counts(): ItemCounts {
+    const live = this.live.length;
+    return { live, notes: live - this.liveClips, clips: this.liveClips, trash: this.trash.length };
   }
 
   private listOf(item: ItemRecord): Entry[] {
@@ -102,12 +116,12 @@ export class ItemIndex {
 }
 
 function matcher(view: ListView, tag: string | undefined): ((entry: Entry) => boolean) | null {
-  const notesOnly = view === 'notes';
-  if (tag === undefined && !notesOnly) return null;
+  const type = view === 'notes' ? 'note' : view === 'clips' ? 'clip' : null;
+  if (tag === undefined && type === null) return null;
   const parent = tag === undefined ? null : tagKey(tag);
   const prefix = `${parent}/`;
   return (entry) =>
-    (!notesOnly || entry.item.type === 'note') &&
+    (type === null || entry.item.type === type) &&
     (parent === null || entry.tagKeys.some((key) => key === parent || key.startsWith(prefix)));
 }
 

@@ -1,12 +1,25 @@
-/** An item as the store keeps it: the summary plus the name of its current body file. */
-import type { ItemSummary } from '../shared/types';
+/** An item as the store keeps it: the summary plus what only the core needs (its body file…). */
+import type { ClipSummary, ItemSummary, NoteSummary } from '../shared/types';
+import { isClipRecordFields } from './clip-record';
 import { makeExcerpt } from './excerpt';
+import { isObject, isStringArray } from './json-shape';
 
 /** Never mutated: every change makes a new record, so a shard being serialized is a consistent snapshot. */
-export interface ItemRecord extends ItemSummary {
+export type NoteRecord = NoteSummary & {
   /** The current body file, relative to `bodies/` (`ab/<id>.<rev>.md`). */
   bodyFile: string;
-}
+};
+
+export type ClipRecord = ClipSummary & {
+  /** The current article file, relative to `bodies/` (`ab/<id>.<rev>.json`). */
+  bodyFile: string;
+  /** Every `assets/<sha256>.<ext>` the article uses, so unused assets are found without reading bodies. */
+  assets: string[];
+  /** How it was clipped, so a refresh clips the same way. */
+  mode: 'article' | 'page';
+};
+
+export type ItemRecord = NoteRecord | ClipRecord;
 
 /** What a shard file holds. */
 export interface ShardData {
@@ -14,14 +27,29 @@ export interface ShardData {
 }
 
 /** A note's record from its fields; the excerpt comes from the body, which the record does not hold. */
-export function noteRecord(fields: Omit<ItemRecord, 'type' | 'excerpt'> & { body: string }): ItemRecord {
+export function noteRecord(fields: Omit<NoteRecord, 'type' | 'excerpt'> & { body: string }): NoteRecord {
   const { body, ...rest } = fields;
   return { ...rest, type: 'note', excerpt: makeExcerpt(body) };
 }
 
+/** The summary as it crosses the boundary: a note's keys are exactly those of ItemBase. */
 export function toSummary(record: ItemRecord): ItemSummary {
-  const { id, type, title, tags, excerpt, created, updated, deleted, rev } = record;
-  return { id, type, title, tags: [...tags], excerpt, created, updated, deleted, rev };
+  const { id, title, tags, excerpt, created, updated, deleted, rev } = record;
+  const base = { title, tags: [...tags], excerpt, created, updated, deleted, rev };
+  if (record.type === 'note') return { id, type: 'note', ...base };
+  const { url, canonicalUrl, authors, siteName, published, lang, clipped } = record;
+  return {
+    id,
+    type: 'clip',
+    ...base,
+    url,
+    canonicalUrl,
+    authors: [...authors],
+    siteName,
+    published,
+    lang,
+    clipped,
+  };
 }
 
 /** Checks a parsed shard; throws a plain Error naming the first bad item. Hand-written and shallow: it runs over every item on every open. */
@@ -35,13 +63,12 @@ export function validateShard(raw: unknown): ShardData {
 
 function isRecord(value: unknown): value is ItemRecord {
   if (!isObject(value)) return false;
-  const v = value as Partial<Record<keyof ItemRecord, unknown>>;
+  const v = value as Partial<Record<keyof NoteRecord, unknown>>;
   return (
     typeof v.id === 'string' &&
-    v.type === 'note' &&
+    (v.type === 'note' || (v.type === 'clip' && isClipRecordFields(value))) &&
     typeof v.title === 'string' &&
-    Array.isArray(v.tags) &&
-    v.tags.every((tag) => typeof tag === 'string') &&
+    isStringArray(v.tags) &&
     typeof v.excerpt === 'string' &&
     typeof v.created === 'string' &&
     typeof v.updated === 'string' &&
@@ -49,8 +76,4 @@ function isRecord(value: unknown): value is ItemRecord {
     Number.isInteger(v.rev) &&
     typeof v.bodyFile === 'string'
   );
-}
-
-function isObject(value: unknown): value is Record<string, unknown> {
-  return typeof value === 'object' && value !== null && !Array.isArray(value);
 }

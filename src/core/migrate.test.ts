@@ -4,6 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { rejection } from '../../tests/helpers/errors';
 import { makeTempDir } from '../../tests/helpers/temp-library';
 import { createNotebook } from './notebook';
+import { asNote } from '../../tests/helpers/items';
 
 const fixture = path.resolve(import.meta.dirname, '../../tests/fixtures/libraries/v1/library.json');
 
@@ -42,7 +43,7 @@ describe('migration from schema version 1', () => {
         updated: '2021-04-03T17:40:00.000Z',
         deleted: null,
       });
-      expect(interview.body).toContain('**Aminata Keïta** parle de la sécurité');
+      expect(asNote(interview).body).toContain('**Aminata Keïta** parle de la sécurité');
       expect(interview.excerpt).toBe(
         'Entretien À Bamako, Aminata Keïta parle de la sécurité alimentaire et des Marchés du Sahel. récolte prix du mil',
       );
@@ -84,7 +85,7 @@ describe('migration from schema version 1', () => {
     await fs.writeFile(path.join(dir, 'bodies', '00', 'stale.1.md'), 'half');
     const notebook = await createNotebook({ dir });
     try {
-      expect((await notebook.getLibraryInfo({})).counts).toEqual({ items: 3, notes: 3, trash: 1 });
+      expect((await notebook.getLibraryInfo({})).counts).toEqual({ items: 3, notes: 3, clips: 0, trash: 1 });
       expect(await notebook.checkLibrary({})).toMatchObject({ ok: true, problems: [] });
     } finally {
       await notebook.close();

@@ -5,6 +5,7 @@ import type { NotebookEvent } from '../shared/types';
 import { rejection } from '../../tests/helpers/errors';
 import { steppingClock, withTempLibrary } from '../../tests/helpers/temp-library';
 import type { Notebook } from './notebook';
+import { asNote } from '../../tests/helpers/items';
 
 // Calls the way every door does: raw arguments through the contract's schemas.
 function call<M extends MethodName>(notebook: Notebook, method: M, args: ArgsIn<M>): ReturnType<Notebook[M]> {
@@ -46,7 +47,7 @@ describe('notes', () => {
 
         const page = await call(notebook, 'listItems', {});
         expect(page.total).toBe(1);
-        const { body: _body, ...summary } = renamed;
+        const { body: _body, ...summary } = asNote(renamed);
         expect(page.items[0]).toEqual(summary);
         expect(page.items[0]).not.toHaveProperty('body');
       },
@@ -69,7 +70,7 @@ describe('notes', () => {
       const refused = await rejection(call(notebook, 'updateNote', { id: note.id, body: 'three' }));
       expect(refused.code).toBe('conflict');
       expect(refused.message).toContain('restore it first');
-      expect((await call(notebook, 'getItem', { id: note.id })).body).toBe('one');
+      expect(asNote(await call(notebook, 'getItem', { id: note.id })).body).toBe('one');
     });
   });
 
@@ -80,7 +81,7 @@ describe('notes', () => {
       await call(notebook, 'updateNote', { id: note.id, title: 'B' });
       const report = await call(notebook, 'checkLibrary', {});
       expect(report).toMatchObject({ ok: true, problems: [], checked: { items: 1 } });
-      expect((await call(notebook, 'getItem', { id: note.id })).body).toBe('second');
+      expect(asNote(await call(notebook, 'getItem', { id: note.id })).body).toBe('second');
     });
   });
 
@@ -100,7 +101,7 @@ describe('notes', () => {
       expect(new Set(edits.map((e) => e.rev)).size).toBe(10);
       const final = await call(notebook, 'getItem', { id: target.id });
       expect(final.rev).toBe(Math.max(...edits.map((e) => e.rev)));
-      expect(final.body).toBe(edits.find((e) => e.rev === final.rev)!.body);
+      expect(asNote(final).body).toBe(asNote(edits.find((e) => e.rev === final.rev)!).body);
       expect((await call(notebook, 'listItems', { limit: 1000 })).total).toBe(40);
       expect((await call(notebook, 'checkLibrary', {})).ok).toBe(true);
     });
@@ -166,7 +167,7 @@ describe('trash', () => {
       expect((await call(notebook, 'restoreItem', { id: keep.id })).deleted).toBeNull();
       await call(notebook, 'trashItem', { id: drop.id });
       expect(await call(notebook, 'getLibraryInfo', {})).toMatchObject({
-        counts: { items: 1, notes: 1, trash: 1 },
+        counts: { items: 1, notes: 1, clips: 0, trash: 1 },
       });
 
       expect(await call(notebook, 'emptyTrash', {})).toEqual({ purged: 1 });
@@ -177,7 +178,7 @@ describe('trash', () => {
 
       const reopened = await library.reopen();
       expect((await call(reopened, 'listItems', {})).items.map((i) => i.id)).toEqual([keep.id]);
-      expect((await call(reopened, 'getItem', { id: keep.id })).body).toBe('kept');
+      expect(asNote(await call(reopened, 'getItem', { id: keep.id })).body).toBe('kept');
     });
   });
 
@@ -256,7 +257,7 @@ describe('lifecycle', () => {
       await edits;
       const reopened = await library.reopen();
       expect((await call(reopened, 'listItems', {})).total).toBe(created.length + 1);
-      expect((await call(reopened, 'getItem', { id: first.id })).body).toBe('edit 4');
+      expect(asNote(await call(reopened, 'getItem', { id: first.id })).body).toBe('edit 4');
     });
   });
 });

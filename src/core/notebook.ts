@@ -1,9 +1,11 @@
-/** createNotebook: the composition root — lock, library.json (migrating), shards, the API. */
+/** createNotebook: the composition root — lock, library.json (migrating), shards, assets, clipper, the API. */
 import path from 'node:path';
 import { methodNames } from '../shared/api';
 import type { NotebookApi } from '../shared/api';
 import { NotebookError } from '../shared/errors';
 import type { NotebookEvent } from '../shared/types';
+import { AssetStore } from './assets';
+import { ClipService, type ClipperOptions } from './clip-service';
 import { makeDirDurably } from './durable-file';
 import { randomId } from './ids';
 import { acquireLock } from './lock';
@@ -19,13 +21,18 @@ export interface NotebookOptions {
   newId?: () => string;
   /** Who holds the lock, named to a second writer: 'commonplace serve', 'the Commonplace desktop app'… */
   holder?: string;
+  /** Clipping limits (fetch timeout, page, image and per-clip sizes). */
+  clipper?: ClipperOptions;
 }
 
 export interface Notebook extends NotebookApi {
   readonly dir: string;
   /** Events after each durable change: `{ type: 'items-changed', ids, rev }`. Returns the unsubscribe function. */
   onEvent(listener: (event: NotebookEvent) => void): () => void;
-  /** Waits for pending writes and releases the lock. Calling it again is harmless. */
+  /**
+   * Stops clip downloads in progress (those clips fail, leaving nothing), waits for pending
+   * writes, closes the extractor and releases the lock. Calling it again is harmless.
+   */
   close(): Promise<void>;
 }
 
@@ -43,12 +50,11 @@ export async function createNotebook(options: NotebookOptions): Promise<Notebook
     throw error;
   }
 
-  const api = notebookApi({
-    store,
-    lock,
-    now: () => clock().toISOString(),
-    newId: options.newId ?? randomId,
-  });
+  const now = (): string => clock().toISOString();
+  const newId = options.newId ?? randomId;
+  const assets = new AssetStore(dir);
+  const clips = new ClipService({ store, assets, now, newId, options: options.clipper });
+  const api = notebookApi({ store, assets, clips, lock, now, newId });
   let closing: Promise<void> | null = null;
   // Calls made once close() has begun are refused; calls already made (even ones still queued
   // behind another change to the same item) finish before the lock is released.
@@ -66,10 +72,19 @@ export async function createNotebook(options: NotebookOptions): Promise<Notebook
       },
     ]),
   ) as unknown as NotebookApi;
+  const shutDown = async (): Promise<void> => {
+    clips.abort();
+    await Promise.allSettled([...running]);
+    try {
+      await clips.close();
+    } finally {
+      await lock.release();
+    }
+  };
   return Object.freeze({
     ...guarded,
     dir,
     onEvent: (listener: (event: NotebookEvent) => void) => store.onEvent(listener),
-    close: () => (closing ??= Promise.allSettled([...running]).then(() => lock.release())),
+    close: () => (closing ??= shutDown()),
   });
 }

@@ -7,6 +7,8 @@ export const LIBRARY_FILE = 'library.json';
 export const V1_FILE = 'library.v1.json';
 export const STORE_DIR = 'store';
 export const BODIES_DIR = 'bodies';
+/** Clip images and other files, content-addressed: `assets/<sha256>.<ext>`. */
+export const ASSETS_DIR = 'assets';
 export const DAMAGED_DIR = 'damaged';
 export const LOCK_FILE = 'lock';
 export const TMP_SUFFIX = '.tmp';
@@ -29,13 +31,18 @@ export function shardPath(dir: string, index: number): string {
   return path.join(dir, STORE_DIR, shardFileName(index));
 }
 
-/** A body file's name relative to `bodies/`, as the item metadata stores it (always with `/`). */
-export function bodyFileName(bucket: string, id: string, rev: number): string {
-  return `${bucket}/${id}.${rev}.md`;
+/** A body file's name relative to `bodies/`, as the item metadata stores it (always with `/`): `.md` for a note, `.json` for a clip. */
+export function bodyFileName(bucket: string, id: string, rev: number, ext = 'md'): string {
+  return `${bucket}/${id}.${rev}.${ext}`;
 }
 
 export function bodyPath(dir: string, bodyFile: string): string {
   return path.join(dir, BODIES_DIR, ...bodyFile.split('/'));
+}
+
+/** An asset's path on disk from its name as a clip stores it (`assets/<sha256>.<ext>`). */
+export function assetPath(dir: string, asset: string): string {
+  return path.join(dir, ...asset.split('/'));
 }
 
 /**

@@ -7,6 +7,7 @@ import { shardOf } from './ids';
 import { DEFAULT_SHARDS } from './library-file';
 import { createNotebook } from './notebook';
 import { shardFileName } from './paths';
+import { asNote } from '../../tests/helpers/items';
 
 const GARBAGE = '{"items": {"truncated-by-a-cra';
 
@@ -47,7 +48,7 @@ describe('a damaged shard', () => {
     expect(await fs.readFile(path.join(dir, recovery!.keptAs), 'utf8')).toBe(GARBAGE);
 
     // The .bak is the shard before its last save: the first note is back, the second was in the damaged save.
-    expect((await notebook.getItem({ id: ids[0]! })).body).toBe('first body');
+    expect(asNote(await notebook.getItem({ id: ids[0]! })).body).toBe('first body');
     await expect(notebook.getItem({ id: ids[1]! })).rejects.toMatchObject({ code: 'not_found' });
     const report = await notebook.checkLibrary({});
     expect(report.problems.map((p) => p.code).sort()).toEqual(['damaged_file', 'orphan_body']);
@@ -79,7 +80,7 @@ describe('a damaged shard', () => {
     expect(edited.rev).toBeGreaterThan(2);
     await notebook.close();
     notebook = await createNotebook({ dir });
-    expect((await notebook.getItem({ id: ids[0]! })).body).toBe('version three');
+    expect(asNote(await notebook.getItem({ id: ids[0]! })).body).toBe('version three');
     expect((await notebook.checkLibrary({})).problems.map((p) => p.code)).toEqual(['damaged_file']);
     await notebook.close();
   });
@@ -116,7 +117,7 @@ describe('a damaged library.json', () => {
     const [recovery] = (await notebook.getLibraryInfo({})).recoveries;
     expect(recovery).toMatchObject({ file: 'library.json', restoredFrom: 'library.json.bak' });
     expect(await fs.readFile(path.join(dir, recovery!.keptAs), 'utf8')).toBe('not json at all');
-    expect((await notebook.getItem({ id: kept.id })).body).toBe('kept body');
+    expect(asNote(await notebook.getItem({ id: kept.id })).body).toBe('kept body');
     expect((await notebook.checkLibrary({})).problems.map((p) => p.code)).toEqual(['damaged_file']);
     await notebook.close();
   });
@@ -136,7 +137,7 @@ describe('a damaged library.json', () => {
     notebook = await createNotebook({ dir });
     const [recovery] = (await notebook.getLibraryInfo({})).recoveries;
     expect(recovery).toMatchObject({ file: 'library.json', restoredFrom: null });
-    for (const note of notes) expect((await notebook.getItem({ id: note.id })).body).toBe(note.title);
+    for (const note of notes) expect(asNote(await notebook.getItem({ id: note.id })).body).toBe(note.title);
     const library = JSON.parse(await fs.readFile(path.join(dir, 'library.json'), 'utf8')) as {
       shards: number;
     };
@@ -158,11 +159,11 @@ describe('a library.json with another shard count', () => {
     await fs.writeFile(file, JSON.stringify({ ...library, shards: DEFAULT_SHARDS * 2 }));
 
     notebook = await createNotebook({ dir });
-    for (const note of notes) await notebook.updateNote({ id: note.id, body: `${note.body} edited` });
+    for (const note of notes) await notebook.updateNote({ id: note.id, body: `${asNote(note).body} edited` });
     await notebook.close();
     notebook = await createNotebook({ dir });
     for (const note of notes)
-      expect((await notebook.getItem({ id: note.id })).body).toBe(`${note.body} edited`);
+      expect(asNote(await notebook.getItem({ id: note.id })).body).toBe(`${asNote(note).body} edited`);
     // Each item exactly once on disk: a copy left in its old shard would be counted twice.
     expect(await notebook.checkLibrary({})).toMatchObject({ ok: true, checked: { items: notes.length } });
     await notebook.close();
@@ -185,7 +186,7 @@ describe('a missing body file', () => {
       const error = await rejection(notebook.getItem({ id: lost.id }));
       expect(error.code).toBe('corrupt');
       expect(error.message).toMatch(new RegExp(`bodies.+${lost.id}\\.1\\.md`));
-      expect((await notebook.getItem({ id: fine.id })).body).toBe('here');
+      expect(asNote(await notebook.getItem({ id: fine.id })).body).toBe('here');
       expect((await notebook.listItems({ view: 'all', offset: 0, limit: 10 })).total).toBe(2);
       const report = await notebook.checkLibrary({});
       expect(report.ok).toBe(false);

@@ -6,6 +6,7 @@
 import fs from 'node:fs/promises';
 import path from 'node:path';
 import type { BodyFiles } from './bodies';
+import { CLIP_BODY_EXT, assetsOf, parseClipBody } from './clip-record';
 import { isCode } from './durable-file';
 import type { ItemRecord } from './item-record';
 import { noteRecord } from './item-record';
@@ -21,18 +22,35 @@ export async function relinkBodies(
   for (const item of items) {
     if (await exists(bodies.path(item.bodyFile))) continue;
     const bucket = item.bodyFile.split('/')[0] as string;
-    const newest = await newestBodyFile(path.dirname(bodies.path(item.bodyFile)), item.id);
+    const ext = item.type === 'note' ? 'md' : CLIP_BODY_EXT;
+    const newest = await newestBodyFile(path.dirname(bodies.path(item.bodyFile)), item.id, ext);
     if (newest === null) continue;
     const bodyFile = `${bucket}/${newest.name}`;
     const body = await bodies.read(bodyFile);
     if (body === null) continue;
-    relinked.push(noteRecord({ ...item, bodyFile, body }));
+    const record = relinkedRecord(item, bodyFile, body);
+    if (record === null) continue;
+    relinked.push(record);
     highestRev = Math.max(highestRev, newest.rev);
   }
   return { relinked, highestRev };
 }
 
-async function newestBodyFile(bucketDir: string, id: string): Promise<{ name: string; rev: number } | null> {
+// A note's excerpt comes from its text; a clip's asset list from its article's images.
+function relinkedRecord(item: ItemRecord, bodyFile: string, body: string): ItemRecord | null {
+  if (item.type === 'note') return noteRecord({ ...item, bodyFile, body });
+  try {
+    return { ...item, bodyFile, assets: assetsOf(parseClipBody(body).images) };
+  } catch {
+    return null; // a damaged article is no better than the missing one: leave it to the check
+  }
+}
+
+async function newestBodyFile(
+  bucketDir: string,
+  id: string,
+  ext: string,
+): Promise<{ name: string; rev: number } | null> {
   let names: string[];
   try {
     names = await fs.readdir(bucketDir);
@@ -42,8 +60,8 @@ async function newestBodyFile(bucketDir: string, id: string): Promise<{ name: st
   }
   let newest: { name: string; rev: number } | null = null;
   for (const name of names) {
-    const match = /^(.+)\.(\d+)\.md$/.exec(name);
-    if (match?.[1] !== id) continue;
+    const match = /^(.+)\.(\d+)\.([a-z]+)$/.exec(name);
+    if (match?.[1] !== id || match[3] !== ext) continue;
     const rev = Number(match[2]);
     if (!newest || rev > newest.rev) newest = { name, rev };
   }

@@ -13,7 +13,7 @@ import type { NotebookEvent, Recovery } from '../shared/types';
 import { BodyFiles } from './bodies';
 import { yieldToLoop } from './event-loop';
 import { ItemIndex } from './item-index';
-import type { IndexQuery } from './item-index';
+import type { IndexQuery, ItemCounts } from './item-index';
 import type { ItemRecord } from './item-record';
 import type { OpenedLibrary } from './open-library';
 import { relinkBodies } from './relink-bodies';
@@ -26,6 +26,13 @@ export interface Change {
   obsoleteBodies: string[];
   /** emptyTrash: record this revision in library.json before the shards lose the items. */
   purge?: boolean;
+}
+
+/** A new body version to write before a change: the item's id, the text, and the file extension (default `md`). */
+export interface BodyText {
+  id: string;
+  text: string;
+  ext?: string;
 }
 
 export class Store {
@@ -105,7 +112,12 @@ export class Store {
     return [...this.items.values()].filter((item) => item.deleted !== null);
   }
 
-  get counts(): { live: number; trash: number } {
+  /** Every item, in the trash or not, in no particular order. */
+  allItems(): Iterable<ItemRecord> {
+    return this.items.values();
+  }
+
+  get counts(): ItemCounts {
     return this.index.counts;
   }
 
@@ -126,10 +138,7 @@ export class Store {
    * as the body file `apply` receives; `apply` runs synchronously in revision order and may throw
    * to abandon the change.
    */
-  change(
-    body: { id: string; text: string } | null,
-    apply: (rev: number, bodyFile: string | null) => Change,
-  ): Promise<number> {
+  change(body: BodyText | null, apply: (rev: number, bodyFile: string | null) => Change): Promise<number> {
     const run = this.runChange(body, apply);
     this.inFlight.add(run);
     void run.catch(() => undefined).then(() => this.inFlight.delete(run));
@@ -147,7 +156,7 @@ export class Store {
   }
 
   private async runChange(
-    body: { id: string; text: string } | null,
+    body: BodyText | null,
     apply: (rev: number, bodyFile: string | null) => Change,
   ): Promise<number> {
     const rev = ++this.reservedRev;
@@ -159,7 +168,7 @@ export class Store {
     let durable: Promise<void>;
     try {
       if (body) {
-        bodyFile = this.bodies.nameFor(body.id, rev);
+        bodyFile = this.bodies.nameFor(body.id, rev, body.ext);
         this.pendingBodies.add(bodyFile);
         await this.bodies.write(bodyFile, body.text);
       }
@@ -218,7 +227,8 @@ export class Store {
     await Promise.all([...shards].map((shard) => this.shards.save(shard)));
   }
 
-  private emit(event: NotebookEvent): void {
+  /** Tells every listener; also how long jobs report progress. */
+  emit(event: NotebookEvent): void {
     for (const listener of this.listeners) {
       try {
         listener(event);

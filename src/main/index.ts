@@ -1,13 +1,16 @@
-import { resolve } from 'node:path';
+import { join, resolve } from 'node:path';
 import { app, dialog, session, type BrowserWindow } from 'electron';
 import { createNotebook, defaultLibraryDir, type Notebook } from '../core';
+import { registerAppScheme, serveAppScheme } from './app-scheme';
 import { bindIpc } from './ipc';
 import { installMenu } from './menu';
-import { devServerUrl } from './renderer-page';
+import { devServerUrl, rendererDir } from './renderer-page';
 import { hardenSession, hardenWebContents } from './security';
 import { createMainWindow } from './window';
 
 const HOLDER = 'the Commonplace desktop app';
+/** Where the clipper keeps clip images inside the library, as `<sha256>.<ext>`. */
+const ASSETS_DIR = 'assets';
 
 let notebook: Notebook | null = null;
 let window: BrowserWindow | null = null;
@@ -17,6 +20,8 @@ let closing = false;
 // Named before anything asks for a path: the default user-data folder, on which the
 // single-instance lock is keyed, is named after the app.
 app.setName('Commonplace');
+// Schemes get their privileges only before the app is ready.
+registerAppScheme();
 app.on('web-contents-created', (_event, contents) => hardenWebContents(contents));
 
 if (app.requestSingleInstanceLock()) {
@@ -35,6 +40,7 @@ if (app.requestSingleInstanceLock()) {
 async function start(): Promise<void> {
   hardenSession(session.defaultSession, { dev: devServerUrl !== null });
   const dir = resolve(process.env.COMMONPLACE_LIBRARY || defaultLibraryDir());
+  serveAppScheme({ rendererDir, assetsDir: join(dir, ASSETS_DIR) });
   try {
     notebook = await createNotebook({ dir, holder: HOLDER });
   } catch (error) {

@@ -1,24 +1,18 @@
 import { shell, type Session, type WebContents } from 'electron';
+import { APP_SCHEME, pagePolicy } from './app-protocol';
 import { isRendererUrl } from './renderer-page';
 
-const policy = (dev: boolean): string =>
-  [
-    "default-src 'self'",
-    // The Vite dev server injects its hot-reload preamble and styles inline.
-    dev ? "script-src 'self' 'unsafe-inline'" : "script-src 'self'",
-    dev ? "style-src 'self' 'unsafe-inline'" : "style-src 'self'",
-    "img-src 'self' data: blob:",
-    "connect-src 'self'",
-    "object-src 'none'",
-    "base-uri 'none'",
-    "form-action 'none'",
-    "frame-ancestors 'none'",
-  ].join('; ');
-
-/** A strict CSP on every response, and every permission (camera, geolocation, …) refused. */
+/**
+ * A strict CSP on every response, and every permission (camera, geolocation, …) refused.
+ * Responses of our own scheme keep the policy the handler gave them (assets have a stricter one).
+ */
 export function hardenSession(session: Session, options: { dev: boolean }): void {
-  const csp = policy(options.dev);
+  const csp = pagePolicy(options.dev);
   session.webRequest.onHeadersReceived((details, callback) => {
+    if (details.url.startsWith(`${APP_SCHEME}:`)) {
+      callback({});
+      return;
+    }
     callback({ responseHeaders: { ...details.responseHeaders, 'Content-Security-Policy': [csp] } });
   });
   session.setPermissionRequestHandler((_contents, _permission, callback) => callback(false));

@@ -1,6 +1,6 @@
 import { join } from 'node:path';
 import { BrowserWindow } from 'electron';
-import { devServerUrl, rendererFile } from './renderer-page';
+import { rendererPageUrl } from './renderer-page';
 
 /** The one app window: sandboxed, isolated, showing only our renderer page. */
 export function createMainWindow(): BrowserWindow {
@@ -24,7 +24,8 @@ export function createMainWindow(): BrowserWindow {
     },
   });
   window.once('ready-to-show', () => window.show());
-  const loading = devServerUrl ? window.loadURL(devServerUrl) : window.loadFile(rendererFile);
-  loading.catch((error: unknown) => console.error('Could not load the Commonplace window:', error));
+  window
+    .loadURL(rendererPageUrl)
+    .catch((error: unknown) => console.error('Could not load the Commonplace window:', error));
   return window;
 }

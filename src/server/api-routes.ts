@@ -1,17 +1,19 @@
 /**
  * The API under /api, derived from the contract: `GET /api` describes it, `POST /api/<method>`
- * calls `dispatch()` with the JSON body, `GET /api/events` streams events. No method name is
- * written here by hand.
+ * calls `dispatch()` with the JSON body, `GET /api/events` streams events, `POST /api/session`
+ * sets the asset cookie. No method name is written here by hand.
  */
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { describeApi, dispatch, isMethodName, type NotebookApi } from '../shared/api';
 import { NotebookError } from '../shared/errors';
+import type { AssetSession } from './asset-session';
 import type { EventStreams } from './events';
 import { HttpError, isJsonContentType, readJsonBody, sendJson } from './http-util';
 
 export interface ApiContext {
   notebook: NotebookApi;
   events: EventStreams;
+  session: AssetSession;
 }
 
 /** Answers a request whose path is `/api` or starts with `/api/` (already authorised). */
@@ -31,6 +33,14 @@ export async function handleApi(
   if (name === 'events') {
     requireMethod(req, 'GET');
     context.events.attach(req, res);
+    return;
+  }
+  if (name === 'session') {
+    // Trades the token for the cookie that lets `<img>` load the library's assets.
+    requireMethod(req, 'POST');
+    res.statusCode = 204;
+    res.setHeader('Set-Cookie', context.session.cookie());
+    res.end();
     return;
   }
   if (!isMethodName(name)) {

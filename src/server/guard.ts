@@ -42,11 +42,16 @@ export function checkRequestSource(req: IncomingMessage, port: number, isApi: bo
   }
 }
 
-/** Throws 401 unless the request carries `Authorization: Bearer <token>`. */
-export function checkToken(req: IncomingMessage, token: string): void {
+/** True when the request carries `Authorization: Bearer <token>`. */
+export function hasToken(req: IncomingMessage, token: string): boolean {
   const header = req.headers.authorization ?? '';
   const match = /^Bearer[ ]+(\S+)\s*$/i.exec(header);
-  if (match === null || !sameSecret(match[1] ?? '', token)) {
+  return match !== null && sameSecret(match[1] ?? '', token);
+}
+
+/** Throws 401 unless the request carries `Authorization: Bearer <token>`. */
+export function checkToken(req: IncomingMessage, token: string): void {
+  if (!hasToken(req, token)) {
     throw new HttpError(
       401,
       'unauthorized',
@@ -60,7 +65,7 @@ export function checkToken(req: IncomingMessage, token: string): void {
 
 // Hashing first gives equal-length buffers, so the comparison time says nothing about the token,
 // not even its length.
-function sameSecret(given: string, expected: string): boolean {
+export function sameSecret(given: string, expected: string): boolean {
   const a = createHash('sha256').update(given).digest();
   const b = createHash('sha256').update(expected).digest();
   return timingSafeEqual(a, b);

@@ -27,6 +27,10 @@ export const statusForCode: Record<ErrorCode, number> = {
   conflict: 409,
   locked: 409,
   too_large: 413,
+  not_html: 422,
+  not_article: 422,
+  fetch_failed: 502,
+  timeout: 504,
   corrupt: 500,
   internal: 500,
 };

@@ -8,6 +8,8 @@ import type { AddressInfo } from 'node:net';
 import type { NotebookApi } from '../shared/api';
 import { NotebookError, toErrorInfo } from '../shared/errors';
 import { handleApi } from './api-routes';
+import { isAssetPath, serveAsset } from './asset-route';
+import { AssetSession } from './asset-session';
 import { EventStreams, HEARTBEAT_MS, type EventFeed } from './events';
 import { checkRequestSource, checkToken } from './guard';
 import { HttpError, sendError, setCommonHeaders, statusForCode } from './http-util';
@@ -20,6 +22,8 @@ export interface ServerOptions {
   notebook: NotebookApi & EventFeed;
   /** The bearer token every /api request must carry. */
   token: string;
+  /** The library folder, whose `assets/` are served at `/assets/<sha256>.<ext>`; without it they are 404. */
+  libraryDir?: string;
   /** 0 (the default) picks a free port. */
   port?: number;
   /** The built renderer (out/renderer); when missing, `/` explains how to build it. */
@@ -47,6 +51,7 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
   const { notebook, token, rendererDir } = options;
   const log = options.log ?? ((line: string) => process.stderr.write(`${line}\n`));
   const events = new EventStreams(notebook, options.heartbeatMs ?? HEARTBEAT_MS);
+  const session = new AssetSession();
   let port = 0;
 
   const handle = async (req: IncomingMessage, res: ServerResponse): Promise<void> => {
@@ -54,10 +59,14 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
     const pathname = pathOf(req.url ?? '/');
     try {
       const isApi = pathname === '/api' || pathname.startsWith('/api/');
-      checkRequestSource(req, port, isApi);
+      const isAsset = isAssetPath(pathname);
+      // Assets are the library's content: as guarded against other sites as the API.
+      checkRequestSource(req, port, isApi || isAsset);
       if (isApi) {
         checkToken(req, token);
-        await handleApi(req, res, pathname, { notebook, events });
+        await handleApi(req, res, pathname, { notebook, events, session });
+      } else if (isAsset) {
+        await serveAsset(req, res, pathname, { libraryDir: options.libraryDir, session, token });
       } else {
         await serveStatic(req, res, pathname, rendererDir);
       }

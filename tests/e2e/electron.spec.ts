@@ -3,7 +3,8 @@
  * Electron binary is installed; the npm package alone downloads it on first require, so the
  * binary is located here by hand and never required.
  */
-import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { createHash } from 'node:crypto';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { _electron as electron, expect, test, type ElectronApplication } from '@playwright/test';
@@ -57,6 +58,8 @@ test('a note written in the window is there after the app restarts', async () =>
   const first = await launch();
   try {
     const page = await first.firstWindow();
+    // The built page comes over the app:// scheme, never as a file.
+    expect(page.url()).toMatch(/^app:\/\/commonplace\//);
     const library = new LibraryPage(page);
     await library.newNote();
     await new NoteEditor(page).write(note);
@@ -75,5 +78,43 @@ test('a note written in the window is there after the app restarts', async () =>
     await expect(editor.body).toHaveValue(note.body);
   } finally {
     await second.close();
+  }
+});
+
+// A 1×1 PNG, stored the way the clipper stores images: assets/<sha256>.<ext>.
+const pixel = Buffer.from(
+  'iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNk+M9QDwADhgGAWjR9awAAAABJRU5ErkJggg==',
+  'base64',
+);
+
+test('the page comes over app:// and shows library images by their relative URL', async () => {
+  const app = await launch();
+  try {
+    const page = await app.firstWindow();
+    expect(page.url()).toBe('app://commonplace/index.html');
+    const name = `${createHash('sha256').update(pixel).digest('hex')}.png`;
+    mkdirSync(join(library, 'assets'), { recursive: true });
+    writeFileSync(join(library, 'assets', name), pixel);
+    const width = await page.evaluate(
+      (src) =>
+        new Promise<number>((resolve) => {
+          const image = new Image();
+          image.onload = () => resolve(image.naturalWidth);
+          image.onerror = () => resolve(-1);
+          image.src = src;
+        }),
+      `assets/${name}`,
+    );
+    expect(width).toBe(1);
+    const statuses = await page.evaluate(async () =>
+      Promise.all(
+        ['assets/%2e%2e/library.json', 'assets/..%2flibrary.json'].map(
+          async (path) => (await fetch(path)).status,
+        ),
+      ),
+    );
+    expect(statuses).toEqual([404, 404]);
+  } finally {
+    await app.close();
   }
 });

@@ -4,7 +4,18 @@
  * shell registers and how it answers; tests/e2e/electron.spec.ts drives the real window where
  * the Electron binary exists.
  */
-import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { createHash } from 'node:crypto';
+import {
+  existsSync,
+  mkdirSync,
+  mkdtempSync,
+  readdirSync,
+  readFileSync,
+  rmSync,
+  statSync,
+  symlinkSync,
+  writeFileSync,
+} from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
@@ -34,6 +45,10 @@ const root = resolve(import.meta.dirname, '../..');
 const mainBundle = join(root, 'out/main/index.js');
 const preloadBundle = join(root, 'out/preload/index.js');
 const rendererPage = join(root, 'out/renderer/index.html');
+const appPage = 'app://commonplace/index.html';
+const pagePolicy =
+  "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data: blob:; connect-src 'self'; " +
+  "object-src 'none'; base-uri 'none'; form-action 'none'; frame-ancestors 'none'";
 
 type Handler = (event: unknown, args?: unknown) => Promise<unknown>;
 
@@ -41,12 +56,14 @@ function requireFreshBuild(): void {
   for (const bundle of [mainBundle, preloadBundle]) {
     if (!existsSync(bundle)) throw new Error(`${bundle} is missing: run npm run build first.`);
   }
-  // A stale bundle would test yesterday's wiring.
+  // A stale bundle would test yesterday's wiring. Tests and folders are not in the bundle.
   const built = Math.min(statSync(mainBundle).mtimeMs, statSync(preloadBundle).mtimeMs);
   for (const folder of ['src/main', 'src/preload', 'src/shared', 'src/core']) {
     for (const file of readdirSync(join(root, folder), { recursive: true, encoding: 'utf8' })) {
       const source = join(root, folder, file);
-      if (statSync(source).mtimeMs > built)
+      if (/\.test\.tsx?$/.test(file)) continue;
+      const stats = statSync(source);
+      if (stats.isFile() && stats.mtimeMs > built)
         throw new Error(`${source} is newer than out/: run npm run build first.`);
     }
   }
@@ -97,6 +114,13 @@ function firstWindow(electron: ElectronStandIn): FakeWindow {
   const window = electron.windows.at(0);
   if (!window) throw new Error('The shell opened no window.');
   return window;
+}
+
+/** Asks the shell's `app://` handler, as the window would. */
+async function fetchApp(electron: ElectronStandIn, url: string, init?: RequestInit): Promise<Response> {
+  const handler = electron.protocolHandlers.get('app');
+  if (!handler) throw new Error('The shell handles no app:// scheme.');
+  return handler(new Request(url, init));
 }
 
 /** Closes the window, which quits the shell and releases its library. */
@@ -168,14 +192,105 @@ describe('the main process', () => {
     expect(window.shown).toBe(true);
   });
 
-  it('loads the built renderer page from disk', () => {
-    expect(window.loaded).toEqual([{ file: rendererPage }]);
+  it('registers app:// as a privileged scheme before the app is ready, and handles it once ready', () => {
+    expect(electron.privilegedSchemes).toEqual([
+      {
+        schemes: [{ scheme: 'app', privileges: { standard: true, secure: true, supportFetchAPI: true } }],
+        whileReady: false,
+      },
+    ]);
+    expect([...electron.protocolHandlers.keys()]).toEqual(['app']);
   });
 
-  it('sets the Content-Security-Policy on every response and keeps the other headers', () => {
+  it('loads the built renderer page over app://', () => {
+    expect(window.loaded).toEqual([{ url: appPage }]);
+    expect(window.webContents.mainFrame.url).toBe(appPage);
+  });
+
+  it('serves the built page and its files over app:// with the CSP and nosniff', async () => {
+    for (const url of [appPage, 'app://commonplace/']) {
+      const page = await fetchApp(electron, url);
+      expect(page.status, url).toBe(200);
+      expect(page.headers.get('Content-Type')).toBe('text/html; charset=utf-8');
+      expect(page.headers.get('Content-Security-Policy')).toBe(pagePolicy);
+      expect(page.headers.get('X-Content-Type-Options')).toBe('nosniff');
+      expect(await page.text()).toBe(readFileSync(rendererPage, 'utf8'));
+    }
+    const script = readdirSync(join(root, 'out/renderer/static')).find((name) => name.endsWith('.js'));
+    expect(script).toBeDefined();
+    const served = await fetchApp(electron, `app://commonplace/static/${script}`);
+    expect(served.status).toBe(200);
+    expect(served.headers.get('Content-Type')).toBe('text/javascript; charset=utf-8');
+    expect(served.headers.get('Content-Security-Policy')).toBe(pagePolicy);
+  });
+
+  it('serves a clip image from the library’s assets, sandboxed', async () => {
+    const png = Buffer.from('89504e470d0a1a0a0000000d49484452', 'hex');
+    const name = `${createHash('sha256').update(png).digest('hex')}.png`;
+    mkdirSync(join(library, 'assets'), { recursive: true });
+    writeFileSync(join(library, 'assets', name), png);
+    const image = await fetchApp(electron, `app://commonplace/assets/${name}`);
+    expect(image.status).toBe(200);
+    expect(image.headers.get('Content-Type')).toBe('image/png');
+    expect(image.headers.get('Content-Security-Policy')).toBe(
+      "default-src 'none'; style-src 'unsafe-inline'; sandbox",
+    );
+    expect(image.headers.get('X-Content-Type-Options')).toBe('nosniff');
+    expect(Buffer.from(await image.arrayBuffer())).toEqual(png);
+    expect((await fetchApp(electron, `app://commonplace/assets/${'0'.repeat(64)}.png`)).status).toBe(404);
+  });
+
+  it('answers 500, and logs why, for an asset it cannot read', async () => {
+    const logged = vi.spyOn(console, 'error').mockImplementation(() => undefined);
+    const loop = join(library, 'assets', `${'9'.repeat(64)}.png`);
+    try {
+      mkdirSync(join(library, 'assets'), { recursive: true });
+      symlinkSync(loop, loop);
+      const answer = await fetchApp(electron, `app://commonplace/assets/${'9'.repeat(64)}.png`);
+      expect(answer.status).toBe(500);
+      expect(answer.headers.get('Content-Security-Policy')).toBe(pagePolicy);
+      expect(logged).toHaveBeenCalledOnce();
+    } finally {
+      logged.mockRestore();
+      rmSync(loop, { force: true });
+    }
+  });
+
+  it('serves nothing else: no way out of its folders, no other host, GET only', async () => {
+    const name = `${'a'.repeat(64)}.png`;
+    for (const url of [
+      'app://commonplace/assets/../library.json',
+      'app://commonplace/assets/%2e%2e/library.json',
+      'app://commonplace/assets/..%2flibrary.json',
+      'app://commonplace/assets/%2e%2e%2f%2e%2e%2flibrary.json',
+      'app://commonplace/library.json',
+      'app://commonplace/assets/..%5clibrary.json',
+      'app://commonplace/assets/library.json',
+      `app://commonplace/assets/${'A'.repeat(64)}.png`,
+      `app://commonplace/assets/${'a'.repeat(63)}.png`,
+      `app://commonplace/assets/${'a'.repeat(64)}.toolong`,
+      `app://commonplace/assets/sub/${name}`,
+      'app://commonplace/main/index.js',
+      'app://commonplace/../main/index.js',
+      `app://elsewhere/assets/${name}`,
+      'app://elsewhere/index.html',
+    ]) {
+      const answer = await fetchApp(electron, url);
+      expect(answer.status, url).toBe(404);
+      expect(answer.headers.get('Content-Security-Policy'), url).toBe(pagePolicy);
+      expect(await answer.text(), url).not.toContain('commonplace-library');
+    }
+    for (const method of ['POST', 'PUT', 'DELETE']) {
+      const answer = await fetchApp(electron, appPage, { method, body: 'x' });
+      expect(answer.status, method).toBe(405);
+      expect(answer.headers.get('Allow')).toBe('GET');
+    }
+  });
+
+  it('sets the Content-Security-Policy on every other response and keeps the other headers', () => {
     let headers: Record<string, string[]> | undefined;
     electron.headersListener?.(
-      { url: pathToFileURL(rendererPage).href, responseHeaders: { 'Content-Type': ['text/html'] } },
+      { url: 'http://localhost:5173/', responseHeaders: { 'Content-Type': ['text/html'] } },
       (response) => (headers = response.responseHeaders),
     );
     expect(headers?.['Content-Type']).toEqual(['text/html']);
@@ -192,6 +307,18 @@ describe('the main process', () => {
       expect(csp).toContain(directive);
     }
     expect(csp).not.toContain('unsafe');
+  });
+
+  it('leaves the headers of app:// responses as the handler set them', () => {
+    let answer: unknown = 'not called';
+    electron.headersListener?.(
+      {
+        url: `app://commonplace/assets/${'a'.repeat(64)}.svg`,
+        responseHeaders: { 'Content-Security-Policy': ["default-src 'none'; sandbox"] },
+      },
+      (response) => (answer = response),
+    );
+    expect(answer).toEqual({});
   });
 
   it('refuses every permission', () => {
@@ -247,13 +374,18 @@ describe('the main process', () => {
           senderFrame: { ...window.webContents.mainFrame, url: 'https://evil.example/' },
         },
       ],
-      [
-        'a local page elsewhere',
-        {
-          sender: window.webContents,
-          senderFrame: { ...window.webContents.mainFrame, url: 'file:///elsewhere/out/renderer/index.html' },
-        },
-      ],
+      ...(
+        [
+          ['a local page elsewhere', 'file:///elsewhere/out/renderer/index.html'],
+          ['the built page opened as a file', pathToFileURL(rendererPage).href],
+          ['another page of our scheme', 'app://commonplace/other.html'],
+          ['a clip image of our scheme', `app://commonplace/assets/${'a'.repeat(64)}.svg`],
+          ['our page on another host', 'app://elsewhere/index.html'],
+        ] as const
+      ).map(([who, url]): [string, unknown] => [
+        who,
+        { sender: window.webContents, senderFrame: { ...window.webContents.mainFrame, url } },
+      ]),
       [
         'an iframe showing our page',
         {
@@ -295,7 +427,13 @@ describe('the main process', () => {
         ['https://evil.example/', false],
         ['file:///etc/passwd', false],
         ['file:///elsewhere/out/renderer/index.html', false],
-        [pathToFileURL(rendererPage).href + '#/notes', true],
+        [pathToFileURL(rendererPage).href, false],
+        ['app://commonplace/other', false],
+        ['app://commonplace/', false],
+        [`app://commonplace/assets/${'a'.repeat(64)}.svg`, false],
+        ['app://elsewhere/index.html', false],
+        [`${appPage}#/notes`, true],
+        [`${appPage}?view=trash`, true],
       ] as const) {
         let prevented = false;
         window.webContents.emit(event, { url, preventDefault: () => (prevented = true) }, url);
@@ -413,10 +551,12 @@ describe('under electron-vite dev', () => {
         ok: false,
         error: { code: 'forbidden' },
       });
-      expect(await createNote(electron, pathToFileURL(rendererPage).href)).toMatchObject({
-        ok: false,
-        error: { code: 'forbidden' },
-      });
+      for (const url of [pathToFileURL(rendererPage).href, appPage]) {
+        expect(await createNote(electron, url), url).toMatchObject({
+          ok: false,
+          error: { code: 'forbidden' },
+        });
+      }
       let prevented = false;
       window.webContents.emit('will-navigate', {
         url: 'https://evil.example/',
@@ -433,7 +573,8 @@ describe('under electron-vite dev', () => {
       ELECTRON_RENDERER_URL: devServer,
     });
     try {
-      expect(electron.windows[0]?.loaded).toEqual([{ file: rendererPage }]);
+      expect(electron.windows[0]?.loaded).toEqual([{ url: appPage }]);
+      expect(await createNote(electron, appPage)).toMatchObject({ ok: true });
       expect(await createNote(electron, devServer)).toMatchObject({
         ok: false,
         error: { code: 'forbidden' },

@@ -1,8 +1,10 @@
 /** Every command, listed once: parsing, help and dispatch all read this list. */
 import type { Command } from '../command';
 import { check } from './check';
+import { clip } from './clip';
 import { deleteItem } from './delete';
 import { emptyTrash } from './empty-trash';
+import { extract } from './extract';
 import { info } from './info';
 import { list } from './list';
 import { noteNew } from './note-new';
@@ -13,6 +15,8 @@ import { tag } from './tag';
 import { tags } from './tags';
 
 export const commands: readonly Command[] = [
+  clip,
+  extract,
   noteNew,
   list,
   show,

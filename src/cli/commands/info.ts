@@ -24,6 +24,7 @@ function renderInfo(info: LibraryInfo): string {
     ['revision:', String(info.rev)],
     ['items:', String(info.counts.items)],
     ['notes:', String(info.counts.notes)],
+    ['clips:', String(info.counts.clips)],
     ['in trash:', String(info.counts.trash)],
   ]);
   const recoveries = info.recoveries.map(

@@ -7,15 +7,15 @@ import { columns, displayTitle, emit, formatTags, isoDate, truncate } from '../o
 import { UsageError } from '../usage-error';
 
 const NAME = 'list';
-const VIEWS = ['all', 'notes', 'trash'] as const;
+const VIEWS = ['all', 'notes', 'clips', 'trash'] as const;
 type View = (typeof VIEWS)[number];
 
 export const list: Command = {
   words: ['list'],
   summary: 'List items, most recently updated first.',
-  usage: 'list [--view all|notes|trash] [--tag TAG] [--limit N] [--offset N] [--json]',
+  usage: 'list [--view all|notes|clips|trash] [--tag TAG] [--limit N] [--offset N] [--json]',
   details: [
-    '--view V         all (default: everything outside the trash), notes, or trash.',
+    '--view V         all (default: everything outside the trash), notes, clips, or trash.',
     '--tag TAG        Only items with this tag or a tag nested under it.',
     `--limit N        At most N items (1–${MAX_PAGE_SIZE}, default 100).`,
     '--offset N       Skip the first N items (default 0).',
@@ -31,7 +31,8 @@ export const list: Command = {
   async run(context) {
     const { values } = context;
     const view = stringOption(values, 'view') ?? 'all';
-    if (!isView(view)) throw new UsageError(`--view must be all, notes or trash, not "${view}".`, NAME);
+    if (!isView(view))
+      throw new UsageError(`--view must be all, notes, clips or trash, not "${view}".`, NAME);
     const tag = singleString(values, 'tag', NAME);
     const limit = integerOption(values, 'limit', NAME, 1, MAX_PAGE_SIZE);
     const offset = integerOption(values, 'offset', NAME, 0, Number.MAX_SAFE_INTEGER);

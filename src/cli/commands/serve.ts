@@ -50,6 +50,7 @@ async function listen(
       notebook,
       token,
       port,
+      libraryDir: notebook.dir,
       rendererDir: rendererDir(),
       log: (line) => context.io.stderr.write(`${line}\n`),
     });

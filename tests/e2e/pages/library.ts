@@ -1,5 +1,7 @@
 import { expect, type Locator, type Page } from '@playwright/test';
 
+type ViewName = 'All' | 'Clips' | 'Notes' | 'Trash';
+
 const escapeRegExp = (text: string): string => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 
 /** The sidebar and the list, found the way a person finds them: by role and name. */
@@ -33,8 +35,8 @@ export class LibraryPage {
     await expect(this.list).toBeVisible();
   }
 
-  /** A view in the sidebar (`All`, `Notes`, `Trash`); its name ends with the count. */
-  view(name: 'All' | 'Notes' | 'Trash'): Locator {
+  /** A view in the sidebar (`All`, `Clips`, `Notes`, `Trash`); its name ends with the count. */
+  view(name: ViewName): Locator {
     return this.page
       .getByRole('navigation', { name: 'Library' })
       .getByRole('button', { name: new RegExp(`^${name}( \\d+)?$`) });
@@ -56,7 +58,7 @@ export class LibraryPage {
     return this.page.getByRole('status').filter({ hasText: text });
   }
 
-  async showView(name: 'All' | 'Notes' | 'Trash'): Promise<void> {
+  async showView(name: ViewName): Promise<void> {
     await this.view(name).click();
     await expect(this.listHeading).toHaveText(name);
   }

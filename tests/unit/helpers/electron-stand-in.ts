@@ -3,7 +3,8 @@
  * Electron binary is absent. It imitates only what src/main and src/preload call, the way
  * Electron behaves for those calls (a window announces its webContents through
  * `web-contents-created`, `app.quit()` emits a preventable `before-quit`, a second handler on
- * one channel throws); everything else about Electron is out of its scope.
+ * one channel throws, so does a protocol handler before the app is ready); everything else
+ * about Electron is out of its scope.
  */
 import { EventEmitter } from 'node:events';
 import Module from 'node:module';
@@ -29,6 +30,13 @@ type PermissionRequestHandler = (
   callback: (granted: boolean) => void,
 ) => void;
 type PermissionCheckHandler = (contents: unknown, permission: string, origin: string) => boolean;
+/** Electron 45's `protocol.handle` handler: a Fetch Request in, a Fetch Response out (Node's globals here). */
+export type ProtocolHandler = (request: Request) => Response | Promise<Response>;
+export interface PrivilegedSchemes {
+  schemes: { scheme: string; privileges?: Record<string, boolean> }[];
+  /** Whether the app was already ready when they were registered (Electron refuses that). */
+  whileReady: boolean;
+}
 
 let nextFrameId = 1;
 
@@ -111,6 +119,8 @@ class FakeApp extends EventEmitter {
   /** True once a quit was not prevented by a `before-quit` listener. */
   quitted = false;
   exitCode: number | null = null;
+  /** Becomes true on a later turn of the event loop, after the bundle's top level has run. */
+  ready = false;
 
   constructor(
     private readonly hasSingleInstanceLock: boolean,
@@ -133,7 +143,15 @@ class FakeApp extends EventEmitter {
     return this.hasSingleInstanceLock;
   }
   whenReady(): Promise<void> {
-    return Promise.resolve();
+    return new Promise((resolve) =>
+      setImmediate(() => {
+        this.ready = true;
+        resolve();
+      }),
+    );
+  }
+  isReady(): boolean {
+    return this.ready;
   }
   quit(): void {
     this.quitCalls += 1;
@@ -159,6 +177,8 @@ export class ElectronStandIn {
   headersListener: HeadersListener | null = null;
   permissionRequestHandler: PermissionRequestHandler | null = null;
   permissionCheckHandler: PermissionCheckHandler | null = null;
+  readonly privilegedSchemes: PrivilegedSchemes[] = [];
+  readonly protocolHandlers = new Map<string, ProtocolHandler>();
   /** The renderer side's ipcRenderer; tests emit on it to play the main process. */
   readonly ipcRenderer = Object.assign(new EventEmitter(), {
     invoke: (channel: string, ...args: unknown[]): Promise<unknown> => {
@@ -183,6 +203,17 @@ export class ElectronStandIn {
             (this.permissionRequestHandler = handler),
           setPermissionCheckHandler: (handler: PermissionCheckHandler) =>
             (this.permissionCheckHandler = handler),
+        },
+      },
+      protocol: {
+        // Electron throws here once ready; recording instead lets a test say what went wrong.
+        registerSchemesAsPrivileged: (schemes: PrivilegedSchemes['schemes']) => {
+          this.privilegedSchemes.push({ schemes, whileReady: this.app.ready });
+        },
+        handle: (scheme: string, handler: ProtocolHandler) => {
+          if (!this.app.ready) throw new Error('The protocol module can only be used after app is ready');
+          if (this.protocolHandlers.has(scheme)) throw new Error(`Failed to register protocol: ${scheme}`);
+          this.protocolHandlers.set(scheme, handler);
         },
       },
       ipcMain: {

@@ -1,26 +1,40 @@
+import { useLayoutEffect, useRef } from 'react';
 import type { ShortcutHint } from '../commands/shortcuts';
+import type { Clipper } from '../features/clip/use-clipper';
 import { NothingOpen, Welcome } from '../features/library/Welcome';
 import { NoteEditor } from '../features/notes/NoteEditor';
 import type { NoteDraft } from '../features/notes/note-draft';
 import type { EditorField } from '../features/notes/use-note-editor';
 import { useNoteSnapshot } from '../features/notes/use-note-snapshot';
+import { ClipReader } from '../features/reader/ClipReader';
 import { TrashedNote } from '../features/trash/TrashedNote';
+import type { DetailControl } from './use-detail';
+
+export interface DetailShortcuts {
+  newNote: ShortcutHint;
+  clip: ShortcutHint;
+  trash: ShortcutHint;
+}
 
 interface DetailPaneProps {
-  draft: NoteDraft | null;
-  focus: EditorField | null;
+  detail: DetailControl;
+  clipper: Clipper;
   libraryEmpty: boolean;
-  newNoteShortcut: ShortcutHint;
-  trashShortcut: ShortcutHint;
+  shortcuts: DetailShortcuts;
   onNewNote: () => void;
   onTrash: () => void;
   onRestore: () => void;
   onBack: () => void;
 }
 
-type OpenNoteProps = Pick<DetailPaneProps, 'focus' | 'trashShortcut' | 'onTrash' | 'onRestore' | 'onBack'> & {
+interface OpenNoteProps {
   draft: NoteDraft;
-};
+  focus: EditorField | null;
+  trashShortcut: ShortcutHint;
+  onTrash: () => void;
+  onRestore: () => void;
+  onBack: () => void;
+}
 
 function OpenNote({ draft, focus, trashShortcut, onTrash, onRestore, onBack }: OpenNoteProps) {
   const { note } = useNoteSnapshot(draft);
@@ -36,17 +50,46 @@ function OpenNote({ draft, focus, trashShortcut, onTrash, onRestore, onBack }: O
   );
 }
 
-/** The right-hand pane: the open note, or a welcome, or a hint. */
+/** The right-hand pane: the open note or clip, or a welcome, or a hint. */
 export function DetailPane(props: DetailPaneProps) {
-  const { draft, libraryEmpty, newNoteShortcut, onNewNote } = props;
+  const { detail, clipper, libraryEmpty, shortcuts, onNewNote, onTrash, onRestore, onBack } = props;
+  const { draft, focus } = detail.editor;
+  const { clip } = detail.reader;
+  const duplicate = clipper.duplicate?.clip.id === clip?.id ? clipper.duplicate : null;
+  const pane = useRef<HTMLElement>(null);
+  // Another item starts at its top, not where the last one was scrolled to.
+  useLayoutEffect(() => {
+    pane.current?.scrollTo(0, 0);
+  }, [detail.openId]);
   return (
-    <main className="detail-pane" data-area="editor" aria-label="Detail">
+    <main ref={pane} className="detail-pane" data-area="editor" aria-label="Detail">
       {draft ? (
-        <OpenNote key={draft.id} {...props} draft={draft} />
+        <OpenNote
+          key={draft.id}
+          draft={draft}
+          focus={focus}
+          trashShortcut={shortcuts.trash}
+          onTrash={onTrash}
+          onRestore={onRestore}
+          onBack={onBack}
+        />
+      ) : clip ? (
+        <ClipReader
+          key={clip.id}
+          clip={clip}
+          duplicate={duplicate}
+          trashShortcut={shortcuts.trash}
+          onTags={detail.reader.changeTags}
+          onTrash={onTrash}
+          onRestore={onRestore}
+          onRefresh={clipper.refreshDuplicate}
+          onDismissDuplicate={clipper.dismissDuplicate}
+          onBack={onBack}
+        />
       ) : libraryEmpty ? (
-        <Welcome shortcut={newNoteShortcut} onNewNote={onNewNote} />
+        <Welcome shortcuts={shortcuts} onNewNote={onNewNote} onClip={clipper.openDialog} />
       ) : (
-        <NothingOpen shortcut={newNoteShortcut} />
+        <NothingOpen shortcut={shortcuts.newNote} />
       )}
     </main>
   );

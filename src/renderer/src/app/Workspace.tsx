@@ -1,5 +1,6 @@
 import { useMemo, useState } from 'react';
 import { commands } from '../commands';
+import { clipPage } from '../commands/clip-page';
 import { newNote } from '../commands/new-note';
 import { shortcutHint } from '../commands/shortcuts';
 import { moveToTrash } from '../commands/trash-item';
@@ -10,7 +11,8 @@ import { Sidebar } from '../features/library/Sidebar';
 import { emptyListMessage, locationTitle, startLocation } from '../features/library/library-location';
 import { useItemList } from '../features/library/use-item-list';
 import { useLibraryInfo } from '../features/library/use-library-info';
-import { useNoteEditor } from '../features/notes/use-note-editor';
+import { ClipDialog } from '../features/clip/ClipDialog';
+import { useClipper } from '../features/clip/use-clipper';
 import { TagTree } from '../features/tags/TagTree';
 import { buildTagTree } from '../features/tags/tag-tree';
 import { useTags } from '../features/tags/use-tags';
@@ -18,12 +20,16 @@ import { EmptyTrashButton } from '../features/trash/EmptyTrashButton';
 import { useTrashActions } from '../features/trash/use-trash-actions';
 import { DetailPane } from './DetailPane';
 import { NoticeBar } from './NoticeBar';
+import { useDetail } from './use-detail';
 import { useLiveUpdates } from './use-live-updates';
 import { useRefresh } from './use-refresh';
 import { useWorkspaceActions } from './use-workspace-actions';
 
-const newNoteShortcut = shortcutHint(newNote.shortcut);
-const trashShortcut = shortcutHint(moveToTrash.shortcut);
+const shortcuts = {
+  newNote: shortcutHint(newNote.shortcut),
+  clip: shortcutHint(clipPage.shortcut),
+  trash: shortcutHint(moveToTrash.shortcut),
+};
 
 /** The three panes, wired to the features and the keyboard. */
 export function Workspace() {
@@ -34,9 +40,17 @@ export function Workspace() {
   const tags = useTags(revision);
   const tagTree = useMemo(() => buildTagTree(tags ?? []), [tags]);
   const list = useItemList(location, revision);
-  const editor = useNoteEditor((note) => changed(note.rev));
+  const detail = useDetail((item) => changed(item.rev));
   const trash = useTrashActions(changed);
-  useLiveUpdates(changed, editor.draft, editor.close);
+  useLiveUpdates(changed, detail);
+  const clipper = useClipper({
+    openId: detail.openId,
+    // Called once a clip arrives, long after `actions` below exists.
+    onClipped: (clip) => {
+      changed(clip.rev);
+      actions.showClip(clip);
+    },
+  });
 
   const actions = useWorkspaceActions({
     location,
@@ -44,8 +58,9 @@ export function Workspace() {
     list,
     selectedId,
     setSelectedId,
-    editor,
+    detail,
     trash,
+    openClipDialog: clipper.openDialog,
   });
   useKeyboard(commands, actions.readContext);
 
@@ -53,13 +68,14 @@ export function Workspace() {
   const libraryEmpty = info !== null && info.counts.items === 0 && info.counts.trash === 0;
 
   return (
-    <div className="workspace" data-showing={editor.draft ? 'note' : 'list'}>
+    <div className="workspace" data-showing={detail.openId ? 'note' : 'list'}>
       <Sidebar
         location={location}
         counts={info?.counts ?? null}
-        newNoteShortcut={newNoteShortcut}
+        shortcuts={shortcuts}
         onNavigate={setLocation}
         onNewNote={actions.newNote}
+        onClip={clipper.openDialog}
         tags={
           <TagTree
             nodes={tagTree}
@@ -71,6 +87,7 @@ export function Workspace() {
       <section className="list-pane" aria-label="List">
         <ListHeader
           title={title}
+          view={location.view}
           total={list.total}
           actions={
             location.view === 'trash' ? (
@@ -83,22 +100,22 @@ export function Workspace() {
           data={list}
           label={title}
           selectedIndex={actions.selectedIndex === -1 ? null : actions.selectedIndex}
-          openId={editor.draft?.id ?? null}
+          openId={detail.openId}
           empty={emptyListMessage(location)}
           onOpen={actions.openAt}
         />
       </section>
       <DetailPane
-        draft={editor.draft}
-        focus={editor.focus}
+        detail={detail}
+        clipper={clipper}
         libraryEmpty={libraryEmpty}
-        newNoteShortcut={newNoteShortcut}
-        trashShortcut={trashShortcut}
+        shortcuts={shortcuts}
         onNewNote={actions.newNote}
         onTrash={actions.trashOpen}
         onRestore={actions.restoreOpen}
         onBack={actions.backToList}
       />
+      <ClipDialog clipper={clipper} />
       <NoticeBar />
     </div>
   );

@@ -2,21 +2,17 @@ import { useEffect, useRef } from 'react';
 import { toErrorInfo } from '@shared/errors';
 import { reportError, showNotice } from '../lib/notice-store';
 import { useClient } from '../lib/use-client';
-import type { NoteDraft } from '../features/notes/note-draft';
+import type { DetailControl } from './use-detail';
 
 /**
  * Listens for changes made elsewhere (another window, the CLI through the server): refreshes
- * the lists and counts, and brings the open note up to date, or closes it if it was deleted.
+ * the lists and counts, and brings the open note or clip up to date, or closes it if it was deleted.
  */
-export function useLiveUpdates(
-  changed: (rev?: number) => void,
-  draft: NoteDraft | null,
-  closeNote: () => Promise<boolean>,
-): void {
+export function useLiveUpdates(changed: (rev?: number) => void, detail: DetailControl): void {
   const client = useClient();
-  const open = useRef({ draft, closeNote });
+  const open = useRef(detail);
   useEffect(() => {
-    open.current = { draft, closeNote };
+    open.current = detail;
   });
 
   useEffect(
@@ -24,13 +20,14 @@ export function useLiveUpdates(
       client.onEvent((event) => {
         if (event.type !== 'items-changed') return;
         changed(event.rev);
-        const { draft: current, closeNote: close } = open.current;
-        if (!current || (event.ids.length > 0 && !event.ids.includes(current.id))) return;
-        if (event.rev <= current.getSnapshot().note.rev) return;
+        const current = open.current;
+        const item = current.current();
+        if (!item || (event.ids.length > 0 && !event.ids.includes(item.id))) return;
+        if (event.rev <= item.rev) return;
         current.reload().catch((error: unknown) => {
           if (toErrorInfo(error).code !== 'not_found') return reportError(error);
-          void close();
-          showNotice({ tone: 'info', message: 'The open note was deleted elsewhere.' });
+          void current.close();
+          showNotice({ tone: 'info', message: 'The open item was deleted elsewhere.' });
         });
       }),
     [client, changed],

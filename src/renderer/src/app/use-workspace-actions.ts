@@ -1,12 +1,14 @@
 import { useCallback, useMemo } from 'react';
+import { tagIsWithin } from '@shared/tags';
+import type { Clip } from '@shared/types';
 import type { CommandActions, CommandContext } from '../commands';
 import { activeArea, focusNow, focusSoon, focusTargets } from '../lib/focus';
 import { isSinglePane } from '../lib/single-pane';
 import { reportError } from '../lib/notice-store';
 import { startLocation, type LibraryLocation } from '../features/library/library-location';
 import type { ItemListData } from '../features/library/use-item-list';
-import type { NoteEditorControl } from '../features/notes/use-note-editor';
 import type { TrashActions } from '../features/trash/use-trash-actions';
+import type { DetailControl } from './use-detail';
 
 interface WorkspaceParts {
   location: LibraryLocation;
@@ -14,8 +16,9 @@ interface WorkspaceParts {
   list: ItemListData;
   selectedId: string | null;
   setSelectedId: (id: string | null) => void;
-  editor: NoteEditorControl;
+  detail: DetailControl;
   trash: TrashActions;
+  openClipDialog: () => void;
 }
 
 export interface WorkspaceActions extends CommandActions {
@@ -26,13 +29,14 @@ export interface WorkspaceActions extends CommandActions {
   /** Closes the note to show the list (narrow windows show one pane at a time). */
   backToList: () => void;
   emptyTrash: () => void;
+  /** A clip was made (or found): show it in the list and open it in the reader. */
+  showClip: (clip: Clip) => void;
   readContext: () => Omit<CommandContext, 'area' | 'typing'>;
 }
 
 /** What the panes and the commands do, in terms of the features' own actions. */
 export function useWorkspaceActions(parts: WorkspaceParts): WorkspaceActions {
-  const { location, setLocation, list, selectedId, setSelectedId, editor, trash } = parts;
-  const { draft } = editor;
+  const { location, setLocation, list, selectedId, setSelectedId, detail, trash, openClipDialog } = parts;
   const selectedIndex = selectedId === null ? -1 : list.indexOf(selectedId);
 
   const selectAt = useCallback(
@@ -47,20 +51,20 @@ export function useWorkspaceActions(parts: WorkspaceParts): WorkspaceActions {
 
   const trashTarget = useCallback(() => {
     const selected = selectedIndex === -1 ? undefined : list.itemAt(selectedIndex);
-    if (draft && (activeArea() !== 'list' || !selected))
-      return { id: draft.id, title: draft.getSnapshot().title };
+    const open = detail.current();
+    if (open && (activeArea() !== 'list' || !selected)) return open;
     return selected ?? null;
-  }, [list, selectedIndex, draft]);
+  }, [list, selectedIndex, detail]);
 
   const trashItem = useCallback(
     async (target: { id: string; title: string } | null) => {
       if (!target) return;
       const index = list.indexOf(target.id);
       const neighbour = index === -1 ? undefined : (list.itemAt(index + 1) ?? list.itemAt(index - 1));
-      if (draft?.id === target.id && !(await editor.close())) return;
+      if (detail.openId === target.id && !(await detail.close())) return;
       if (await trash.moveToTrash(target)) setSelectedId(neighbour?.id ?? null);
     },
-    [list, draft, editor, trash, setSelectedId],
+    [list, detail, trash, setSelectedId],
   );
 
   return useMemo(() => {
@@ -69,42 +73,53 @@ export function useWorkspaceActions(parts: WorkspaceParts): WorkspaceActions {
       newNote: () => {
         const inTrash = location.view === 'trash';
         if (inTrash) setLocation(startLocation);
+        else if (location.view === 'clips') setLocation({ view: 'all', tag: location.tag });
         const tags = !inTrash && location.tag ? [location.tag] : [];
-        void editor.create(tags).then((id) => id && setSelectedId(id));
+        void detail.create(tags).then((id) => id && setSelectedId(id));
+      },
+      clipPage: openClipDialog,
+      showClip: (clip) => {
+        const { view, tag } = location;
+        const listed =
+          (view === 'all' || view === 'clips') && (!tag || clip.tags.some((t) => tagIsWithin(t, tag)));
+        if (!listed) setLocation(startLocation);
+        setSelectedId(clip.id);
+        void detail.show(clip);
       },
       selectNext: () =>
         selectAt(selectedIndex === -1 ? 0 : Math.min(selectedIndex + 1, (list.total ?? 1) - 1)),
       selectPrevious: () => selectAt(selectedIndex === -1 ? 0 : Math.max(selectedIndex - 1, 0)),
       openSelected: () => {
         const item = list.itemAt(selectedIndex);
-        if (item) void editor.open(item.id, 'body');
+        if (item) void detail.show(item.id, 'body');
       },
       openAt: (index) => {
         const item = list.itemAt(index);
         if (!item) return;
         setSelectedId(item.id);
-        void editor.open(item.id);
+        void detail.show(item.id);
       },
       trashCurrent: () => void trashItem(trashTarget()),
-      trashOpen: () => void trashItem(draft ? { id: draft.id, title: draft.getSnapshot().title } : null),
+      trashOpen: () => void trashItem(detail.current()),
       undoTrash: () => void trash.undo(),
       restoreOpen: () => {
-        if (!draft) return;
-        void trash.restore(draft.id).then(async (restored) => {
-          if (restored) await draft.reload().catch(reportError);
+        const open = detail.current();
+        if (!open) return;
+        void trash.restore(open.id).then(async (restored) => {
+          if (restored) await detail.reload().catch(reportError);
         });
       },
       emptyTrash: () => {
-        const openTrashed = draft?.getSnapshot().note.deleted;
-        void (openTrashed ? editor.close() : Promise.resolve(true)).then(() => trash.emptyTrash());
+        const openTrashed = detail.current()?.deleted;
+        void (openTrashed ? detail.close() : Promise.resolve(true)).then(() => trash.emptyTrash());
       },
       leaveEditor: () => {
         // In one-pane windows the list appears only once the note is closed.
         if (!isSinglePane()) return focusNow(focusTargets.list);
-        void editor.close().then((closed) => closed && focusSoon(focusTargets.list));
+        void detail.close().then((closed) => closed && focusSoon(focusTargets.list));
       },
       backToList: () => {
-        void editor.close().then((closed) => closed && focusSoon(focusTargets.list));
+        void detail.close().then((closed) => closed && focusSoon(focusTargets.list));
       },
       readContext: () => ({
         view: location.view,
@@ -121,9 +136,9 @@ export function useWorkspaceActions(parts: WorkspaceParts): WorkspaceActions {
     list,
     selectedIndex,
     setSelectedId,
-    editor,
+    detail,
     trash,
-    draft,
+    openClipDialog,
     selectAt,
     trashItem,
     trashTarget,

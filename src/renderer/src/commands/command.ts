@@ -4,6 +4,7 @@ import type { Area } from '../lib/focus';
 /** What the workspace can do on a command's behalf. */
 export interface CommandActions {
   newNote: () => void;
+  clipPage: () => void;
   selectNext: () => void;
   selectPrevious: () => void;
   openSelected: () => void;

@@ -1,3 +1,4 @@
+import { clipPage } from './clip-page';
 import type { Command } from './command';
 import { leaveEditor } from './leave-editor';
 import { newNote } from './new-note';
@@ -10,6 +11,7 @@ import { undoTrash } from './undo-trash';
 /** Every command, once. The keyboard handler reads this list (the palette and menu will too). */
 export const commands: readonly Command[] = [
   newNote,
+  clipPage,
   nextItem,
   previousItem,
   openItem,

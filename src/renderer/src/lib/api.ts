@@ -40,9 +40,25 @@ const unreachable = (): NotebookError =>
     'Commonplace is not reachable. Check that `commonplace serve` is still running.',
   );
 
+/**
+ * Trades the token for the cookie that lets the page's own `<img src="assets/…">` load clip
+ * images from the library (an image request cannot carry the Authorization header). Failing
+ * costs only the images, so it never stops the app.
+ */
+async function openSession(auth: Record<string, string>): Promise<void> {
+  try {
+    await fetch('/api/session', { method: 'POST', headers: auth, credentials: 'same-origin' });
+  } catch {
+    // Unreachable now: the calls that follow will say so.
+  }
+}
+
 function httpClient(token: string): NotebookClient {
   const auth = { Authorization: `Bearer ${token}` };
+  // Every call waits for the session, so no clip reaches the reader before its images can load.
+  const session = openSession(auth);
   const call: Call = async (method, args) => {
+    await session;
     let res: Response;
     try {
       res = await fetch(`/api/${method}`, {

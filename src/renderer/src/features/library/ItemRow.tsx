@@ -1,5 +1,7 @@
 import type { ItemSummary } from '@shared/types';
-import { formatLongDate, formatShortDate } from '../../lib/format-date';
+import { TypeIcon } from '../../components/TypeIcon';
+import { formatLongDate, formatPublished, formatShortDate } from '../../lib/format-date';
+import { siteOf } from '../../lib/site-name';
 
 interface ItemRowProps {
   item: ItemSummary;
@@ -12,9 +14,17 @@ interface ItemRowProps {
   onOpen: (index: number) => void;
 }
 
-/** One list row: title (or "Untitled"), date, excerpt and tags. */
+/** Under a clip's title: where it is from and when it was published. */
+function clipSource(item: ItemSummary): string | null {
+  if (item.type !== 'clip') return null;
+  const published = item.published ? formatPublished(item.published, 'short') : '';
+  return [siteOf(item), published].filter(Boolean).join(' · ') || null;
+}
+
+/** One list row: type, title (or "Untitled"), date, the site or first words, and tags. */
 export function ItemRow({ item, rowId, index, setSize, top, selected, open, onOpen }: ItemRowProps) {
   const title = item.title.trim() || 'Untitled';
+  const source = clipSource(item);
   const className = ['item-row', selected && 'is-selected', open && 'is-open'].filter(Boolean).join(' ');
   return (
     <div
@@ -31,13 +41,18 @@ export function ItemRow({ item, rowId, index, setSize, top, selected, open, onOp
       onClick={() => onOpen(index)}
     >
       <div className="item-row__head">
+        <TypeIcon type={item.type} />
         <span className={item.title.trim() ? 'item-row__title' : 'item-row__title is-untitled'}>{title}</span>
         <time className="item-row__date" dateTime={item.updated} title={formatLongDate(item.updated)}>
           {formatShortDate(item.updated)}
         </time>
       </div>
       <div id={`${rowId}-details`}>
-        <p className="item-row__excerpt">{item.excerpt || '\u00a0'}</p>
+        <p className="item-row__excerpt">
+          {source && <span className="item-row__source">{source}</span>}
+          {source && item.excerpt && <span aria-hidden="true"> — </span>}
+          {item.excerpt || (source ? '' : '\u00a0')}
+        </p>
         {item.tags.length > 0 && (
           <ul className="item-row__tags" aria-label="Tags">
             {item.tags.map((tag) => (

@@ -1,38 +1,55 @@
 import './sidebar.css';
 import type { ReactNode } from 'react';
 import type { LibraryInfo, ListView } from '@shared/types';
+import type { ShortcutHint } from '../../commands/shortcuts';
 import { viewLabels, type LibraryLocation } from './library-location';
 
 interface SidebarProps {
   location: LibraryLocation;
   counts: LibraryInfo['counts'] | null;
-  newNoteShortcut: { label: string; aria: string };
+  shortcuts: { newNote: ShortcutHint; clip: ShortcutHint };
   tags: ReactNode;
   onNavigate: (location: LibraryLocation) => void;
   onNewNote: () => void;
+  onClip: () => void;
 }
 
 const views: { view: ListView; count: (counts: LibraryInfo['counts']) => number }[] = [
   { view: 'all', count: (counts) => counts.items },
+  { view: 'clips', count: (counts) => counts.clips },
   { view: 'notes', count: (counts) => counts.notes },
   { view: 'trash', count: (counts) => counts.trash },
 ];
 
-/** The library's views with their counts, the New note action, and the tags. */
-export function Sidebar({ location, counts, newNoteShortcut, tags, onNavigate, onNewNote }: SidebarProps) {
+/** The library's views with their counts, the New note and Clip actions, and the tags. */
+export function Sidebar({ location, counts, shortcuts, tags, onNavigate, onNewNote, onClip }: SidebarProps) {
   return (
     <aside className="sidebar" data-area="sidebar" aria-label="Sidebar">
       <p className="sidebar__brand">Commonplace</p>
-      <button
-        type="button"
-        className="button is-primary sidebar__new"
-        aria-label="New note"
-        aria-keyshortcuts={newNoteShortcut.aria}
-        onClick={onNewNote}
-      >
-        <span>New note</span>
-        <kbd>{newNoteShortcut.label}</kbd>
-      </button>
+      <div className="sidebar__actions">
+        <button
+          type="button"
+          className="button is-primary sidebar__action"
+          aria-label="New note"
+          title={`New note (${shortcuts.newNote.label})`}
+          aria-keyshortcuts={shortcuts.newNote.aria}
+          onClick={onNewNote}
+        >
+          <span>New note</span>
+          <kbd>{shortcuts.newNote.label}</kbd>
+        </button>
+        <button
+          type="button"
+          className="button sidebar__action"
+          aria-label="Clip"
+          title={`Clip a web page (${shortcuts.clip.label})`}
+          aria-keyshortcuts={shortcuts.clip.aria}
+          onClick={onClip}
+        >
+          <span>Clip</span>
+          <kbd>{shortcuts.clip.label}</kbd>
+        </button>
+      </div>
       <nav aria-label="Library">
         <ul className="sidebar__list">
           {views.map(({ view, count }) => (

@@ -1,32 +1,47 @@
 import './welcome.css';
+import type { ShortcutHint } from '../../commands/shortcuts';
+
 interface WelcomeProps {
-  shortcut: { label: string; aria: string };
+  shortcuts: { newNote: ShortcutHint; clip: ShortcutHint };
   onNewNote: () => void;
+  onClip: () => void;
 }
 
-/** What an empty library shows: one line of purpose and the one thing to do first. */
-export function Welcome({ shortcut, onNewNote }: WelcomeProps) {
+/** What an empty library shows: one line of purpose and the first things to do. */
+export function Welcome({ shortcuts, onNewNote, onClip }: WelcomeProps) {
   return (
     <section className="welcome" aria-labelledby="welcome-title">
       <h1 id="welcome-title" className="welcome__title">
         Welcome to Commonplace
       </h1>
       <p className="welcome__text">
-        A quiet place for your research notes. Everything stays in this library, on this computer.
+        A quiet place for your research notes and the pages you read. Everything stays in this library, on
+        this computer.
       </p>
-      <div className="welcome__action">
-        <button
-          type="button"
-          className="button is-primary"
-          aria-keyshortcuts={shortcut.aria}
-          onClick={onNewNote}
-        >
-          Write your first note
-        </button>
-        <span className="welcome__hint">
-          or press <kbd>{shortcut.label}</kbd> anywhere
-        </span>
-      </div>
+      <ul className="welcome__actions">
+        <li className="welcome__action">
+          <button
+            type="button"
+            className="button is-primary"
+            aria-keyshortcuts={shortcuts.clip.aria}
+            onClick={onClip}
+          >
+            Clip a web page
+          </button>
+          <kbd>{shortcuts.clip.label}</kbd>
+        </li>
+        <li className="welcome__action">
+          <button
+            type="button"
+            className="button"
+            aria-keyshortcuts={shortcuts.newNote.aria}
+            onClick={onNewNote}
+          >
+            Write your first note
+          </button>
+          <kbd>{shortcuts.newNote.label}</kbd>
+        </li>
+      </ul>
     </section>
   );
 }
@@ -35,7 +50,7 @@ export function Welcome({ shortcut, onNewNote }: WelcomeProps) {
 export function NothingOpen({ shortcut }: { shortcut: { label: string } }) {
   return (
     <p className="detail-empty">
-      Select a note in the list, or press <kbd>{shortcut.label}</kbd> for a new one.
+      Select an item in the list, or press <kbd>{shortcut.label}</kbd> for a new note.
     </p>
   );
 }

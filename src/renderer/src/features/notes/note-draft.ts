@@ -1,5 +1,6 @@
 import type { NotebookClient } from '@shared/api';
-import type { Item } from '@shared/types';
+import { NotebookError } from '@shared/errors';
+import type { Item, Note } from '@shared/types';
 import { errorMessage, isConflict } from '../../lib/errors';
 import { reportError, showNotice } from '../../lib/notice-store';
 
@@ -8,7 +9,7 @@ export type SaveState = 'saved' | 'unsaved' | 'saving' | 'error';
 /** What the editor shows for the open note. */
 export interface NoteSnapshot {
   /** The note as the library last confirmed it (tags, rev, dates). */
-  note: Item;
+  note: Note;
   title: string;
   body: string;
   state: SaveState;
@@ -17,6 +18,12 @@ export interface NoteSnapshot {
 }
 
 export const AUTOSAVE_DELAY_MS = 400;
+
+/** The library answers with items; a draft only ever holds a note. */
+export function asNote(item: Item): Note {
+  if (item.type !== 'note') throw new NotebookError('invalid_argument', 'This item is not a note.');
+  return item;
+}
 
 const CONFLICT_MESSAGE =
   'This note was changed somewhere else, so your latest edits were not saved. It now shows the saved version.';
@@ -38,8 +45,8 @@ export class NoteDraft {
 
   constructor(
     private readonly client: NotebookClient,
-    note: Item,
-    private readonly onSaved: (note: Item) => void,
+    note: Note,
+    private readonly onSaved: (note: Note) => void,
   ) {
     this.baseline = { title: note.title, body: note.body };
     this.snapshot = { note, title: note.title, body: note.body, state: 'saved', problem: null };
@@ -77,7 +84,7 @@ export class NoteDraft {
   changeTags(add: string[], remove: string[]): void {
     this.enqueue(async () => {
       const { id } = this;
-      this.track(await this.client.tagItem({ id, add, remove }));
+      this.track(asNote(await this.client.tagItem({ id, add, remove })));
     });
   }
 
@@ -87,7 +94,7 @@ export class NoteDraft {
    */
   async reload(): Promise<void> {
     if (this.busy) return;
-    const fresh = await this.client.getItem({ id: this.id });
+    const fresh = asNote(await this.client.getItem({ id: this.id }));
     if (!this.busy && fresh.rev !== this.snapshot.note.rev) this.replace(fresh);
   }
 
@@ -102,10 +109,10 @@ export class NoteDraft {
     try {
       const saved = await this.client.updateNote({ id: this.id, ...sent, baseRev: this.snapshot.note.rev });
       this.baseline = sent;
-      this.track(saved);
+      this.track(asNote(saved));
     } catch (error) {
       if (!isConflict(error)) throw error;
-      this.replace(await this.client.getItem({ id: this.id }));
+      this.replace(asNote(await this.client.getItem({ id: this.id })));
       // The person's text is not lost: one click puts it on the clipboard.
       const mine = [sent.title, sent.body].filter(Boolean).join('\n\n');
       showNotice({
@@ -137,12 +144,12 @@ export class NoteDraft {
     });
   }
 
-  private track(saved: Item): void {
+  private track(saved: Note): void {
     this.update({ note: saved, problem: null });
     this.onSaved(saved);
   }
 
-  private replace(fresh: Item): void {
+  private replace(fresh: Note): void {
     this.baseline = { title: fresh.title, body: fresh.body };
     this.update({ note: fresh, title: fresh.title, body: fresh.body, problem: null });
     this.onSaved(fresh);

@@ -1,10 +1,10 @@
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
-import type { Item } from '@shared/types';
+import type { Note } from '@shared/types';
 import { isDesktop } from '../../lib/api';
 import { focusSoon, focusTargets } from '../../lib/focus';
 import { reportError } from '../../lib/notice-store';
 import { useClient } from '../../lib/use-client';
-import { NoteDraft } from './note-draft';
+import { NoteDraft, asNote } from './note-draft';
 
 /** Which field of the editor takes focus when a note opens. */
 export type EditorField = 'title' | 'body';
@@ -15,10 +15,12 @@ export interface NoteEditorControl {
   /** The field the open note's editor focuses when it appears. */
   focus: EditorField | null;
   /**
-   * Saves the open note, then opens another (by id, or an item already in hand), optionally
-   * focusing one of its fields. False if it could not.
+   * Saves the open note, then opens another (already fetched), optionally focusing one of its
+   * fields. False if it could not.
    */
-  open: (target: string | Item, focus?: EditorField) => Promise<boolean>;
+  open: (note: Note, focus?: EditorField) => Promise<boolean>;
+  /** Saves the open note's pending edits; false if they could not be saved. */
+  flush: () => Promise<boolean>;
   /**
    * Saves the open note, then creates a new one with these tags and opens it with the title
    * focused. Resolves to the new note's id, or null if it could not.
@@ -29,7 +31,7 @@ export interface NoteEditorControl {
 }
 
 /** Which note is open in the detail pane; switching always saves the previous one first. */
-export function useNoteEditor(onSaved: (note: Item) => void): NoteEditorControl {
+export function useNoteEditor(onSaved: (note: Note) => void): NoteEditorControl {
   const client = useClient();
   const [shown, setShown] = useState<{ draft: NoteDraft | null; focus: EditorField | null }>({
     draft: null,
@@ -37,9 +39,9 @@ export function useNoteEditor(onSaved: (note: Item) => void): NoteEditorControl 
   });
   const current = useRef<NoteDraft | null>(null);
   const ticket = useRef(0);
-  const saved = useRef(onSaved);
+  const savedRef = useRef(onSaved);
   useEffect(() => {
-    saved.current = onSaved;
+    savedRef.current = onSaved;
   });
 
   const switchTo = useCallback((next: NoteDraft | null, focus: EditorField | null = null) => {
@@ -48,49 +50,43 @@ export function useNoteEditor(onSaved: (note: Item) => void): NoteEditorControl 
     setShown({ draft: next, focus });
   }, []);
 
+  const flush = useCallback(async () => (current.current ? current.current.flush() : true), []);
+
   const open = useCallback(
-    async (target: string | Item, focus?: EditorField): Promise<boolean> => {
-      const id = typeof target === 'string' ? target : target.id;
-      if (current.current?.id === id) {
+    async (note: Note, focus?: EditorField): Promise<boolean> => {
+      if (current.current?.id === note.id) {
         if (focus) focusSoon(focusTargets[focus]);
         return true;
       }
       const mine = ++ticket.current;
-      if (current.current && !(await current.current.flush())) return false;
-      try {
-        const item = typeof target === 'string' ? await client.getItem({ id }) : target;
-        if (mine !== ticket.current) return false;
-        switchTo(new NoteDraft(client, item, (note) => saved.current(note)), focus ?? null);
-        return true;
-      } catch (error) {
-        reportError(error);
-        return false;
-      }
+      if (!(await flush()) || mine !== ticket.current) return false;
+      switchTo(new NoteDraft(client, note, (saved) => savedRef.current(saved)), focus ?? null);
+      return true;
     },
-    [client, switchTo],
+    [client, flush, switchTo],
   );
 
   const create = useCallback(
     async (tags: string[]): Promise<string | null> => {
-      if (current.current && !(await current.current.flush())) return null;
+      if (!(await flush())) return null;
       try {
-        const note = await client.createNote({ tags });
-        saved.current(note);
+        const note = asNote(await client.createNote({ tags }));
+        savedRef.current(note);
         return (await open(note, 'title')) ? note.id : null;
       } catch (error) {
         reportError(error);
         return null;
       }
     },
-    [client, open],
+    [client, flush, open],
   );
 
   const close = useCallback(async (): Promise<boolean> => {
     ++ticket.current;
-    if (current.current && !(await current.current.flush())) return false;
+    if (!(await flush())) return false;
     switchTo(null);
     return true;
-  }, [switchTo]);
+  }, [flush, switchTo]);
 
   // Edits not yet saved when the page is hidden or goes away: save them now. A browser tab also
   // asks before leaving; the desktop window must never be kept from closing.
@@ -113,5 +109,8 @@ export function useNoteEditor(onSaved: (note: Item) => void): NoteEditorControl 
   }, []);
 
   const { draft, focus } = shown;
-  return useMemo(() => ({ draft, focus, open, create, close }), [draft, focus, open, create, close]);
+  return useMemo(
+    () => ({ draft, focus, open, flush, create, close }),
+    [draft, focus, open, flush, create, close],
+  );
 }

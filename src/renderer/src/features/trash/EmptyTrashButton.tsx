@@ -9,7 +9,7 @@ interface EmptyTrashButtonProps {
 /** "Empty trash", asking first: deleting for good cannot be undone. */
 export function EmptyTrashButton({ count, onEmpty }: EmptyTrashButtonProps) {
   const [asking, setAsking] = useState(false);
-  const noun = count === 1 ? '1 note' : `${count} notes`;
+  const noun = count === 1 ? '1 item' : `${count} items`;
   return (
     <>
       <button

@@ -1,9 +1,10 @@
-import type { Item } from '@shared/types';
+import type { Note } from '@shared/types';
 import { BackButton } from '../../components/BackButton';
 import { formatLongDate } from '../../lib/format-date';
+import { StaticTags } from '../tags/StaticTags';
 
 interface TrashedNoteProps {
-  note: Item;
+  note: Note;
   onRestore: () => void;
   onBack: () => void;
 }
@@ -23,15 +24,7 @@ export function TrashedNote({ note, onRestore, onBack }: TrashedNoteProps) {
       </header>
       <div className="note-editor__page">
         <h1 className="note-editor__title is-static">{note.title.trim() || 'Untitled'}</h1>
-        {note.tags.length > 0 && (
-          <ul className="tag-editor__chips is-static" aria-label="Tags">
-            {note.tags.map((tag) => (
-              <li key={tag} className="tag-chip">
-                <span className="tag-chip__name">#{tag}</span>
-              </li>
-            ))}
-          </ul>
-        )}
+        <StaticTags tags={note.tags} />
         <div className="note-editor__body is-static">{note.body}</div>
       </div>
     </article>

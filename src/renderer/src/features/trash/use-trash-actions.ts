@@ -62,7 +62,7 @@ export function useTrashActions(changed: (rev?: number) => void): TrashActions {
       setLastTrashed(null);
       showNotice({
         tone: 'info',
-        message: purged === 1 ? 'Deleted 1 note for good.' : `Deleted ${purged} notes for good.`,
+        message: purged === 1 ? 'Deleted 1 item for good.' : `Deleted ${purged} items for good.`,
       });
       return true;
     } catch (error) {

@@ -1,0 +1,209 @@
+import { mkdtemp, readFile, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { Readable } from 'node:stream';
+import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { startFixtureServer, type FixtureServer } from '../../tests/helpers/fixture-server';
+import { main } from './index';
+
+const PAGES = resolve(__dirname, '..', '..', 'tests', 'fixtures', 'pages');
+
+interface Run {
+  code: number;
+  stdout: string;
+  stderr: string;
+}
+
+async function run(args: string[], stdin?: Buffer): Promise<Run> {
+  let stdout = '';
+  let stderr = '';
+  const code = await main([...args, '--library', library], {
+    stdout: { write: (chunk: string) => (stdout += chunk) },
+    stderr: { write: (chunk: string) => (stderr += chunk) },
+    env: {},
+    stdin: Readable.from(stdin === undefined ? [] : [stdin]),
+  });
+  return { code, stdout, stderr };
+}
+
+/** Runs with --json, expecting success and exactly one line of JSON. */
+async function json(...args: string[]): Promise<Record<string, unknown>> {
+  const result = await run([...args, '--json']);
+  expect(result.stderr).toBe('');
+  expect(result.code).toBe(0);
+  expect(result.stdout.trim().split('\n')).toHaveLength(1);
+  return JSON.parse(result.stdout) as Record<string, unknown>;
+}
+
+const keys = (value: unknown): string[] => Object.keys(value as object).sort();
+const SUMMARY_KEYS = [
+  'authors',
+  'canonicalUrl',
+  'clipped',
+  'created',
+  'deleted',
+  'excerpt',
+  'id',
+  'lang',
+  'published',
+  'rev',
+  'siteName',
+  'tags',
+  'title',
+  'type',
+  'updated',
+  'url',
+];
+const CLIP_KEYS = [...SUMMARY_KEYS, 'citation', 'html', 'images', 'markdown', 'suggestedTags', 'text'].sort();
+
+let site: FixtureServer;
+let dir: string;
+let library: string;
+
+beforeAll(async () => {
+  site = await startFixtureServer();
+});
+
+afterAll(async () => {
+  await site.close();
+});
+
+beforeEach(async () => {
+  dir = await mkdtemp(join(tmpdir(), 'commonplace-cli-clip-'));
+  library = join(dir, 'library');
+});
+
+afterEach(async () => {
+  await rm(dir, { recursive: true, force: true });
+});
+
+describe('commonplace clip', () => {
+  it('clips an address and prints the ClipResult; again, the clip already there', async () => {
+    const url = site.url('/article/sahel-grain-prices?images=1');
+    const result = await json('clip', url, '--tag', 'mali', '--tag', 'prices');
+    expect(keys(result)).toEqual(['clip', 'duplicate', 'refreshed']);
+    expect(keys(result.clip)).toEqual(CLIP_KEYS);
+    expect(result).toMatchObject({
+      duplicate: false,
+      refreshed: false,
+      clip: {
+        type: 'clip',
+        title: 'Sahel grain prices',
+        url,
+        siteName: 'Fixture Times',
+        tags: ['mali', 'prices'],
+      },
+    });
+    const clip = result.clip as { id: string; images: { asset: string | null }[]; html: string };
+    expect(clip.images[0]?.asset).toMatch(/^assets\/[0-9a-f]{64}\.png$/);
+    expect(clip.html).toContain(`src="${clip.images[0]?.asset}"`);
+
+    const again = await run(['clip', `${url}&utm_source=cli`]);
+    expect(again.code).toBe(0);
+    expect(again.stdout).toBe(
+      `"Sahel grain prices" (Fixture Times) is already in your library: ${clip.id}\n` +
+        'Nothing was fetched again; add --refresh to replace its article.\n',
+    );
+    const refreshed = await json('clip', url, '--refresh');
+    expect(refreshed).toMatchObject({ duplicate: false, refreshed: true, clip: { id: clip.id } });
+
+    const text = await run(['clip', site.url('/article/second-story')]);
+    expect(text.code).toBe(0);
+    expect(text.stdout).toMatch(/^Clipped "Second story" \(Fixture Times\): [a-z0-9]{12}\n$/);
+
+    expect(((await json('info')).counts as Record<string, number>).clips).toBe(2);
+  });
+
+  it('clips a saved file in its own character set, and HTML from standard input, with --url', async () => {
+    const file = join(PAGES, 'french-windows-1252.html');
+    const fromFile = await json(
+      'clip',
+      file,
+      '--url',
+      'https://carnets-du-sahel.example/2024/11/eleveurs-crise-fourrage/',
+    );
+    expect(fromFile.clip).toMatchObject({
+      title: 'Au Sahel, les éleveurs face à la crise du fourrage',
+      authors: ['Aïssata Traoré'],
+      url: 'https://carnets-du-sahel.example/2024/11/eleveurs-crise-fourrage/',
+    });
+
+    const bytes = await readFile(join(PAGES, 'clip', 'with-images.html'));
+    const fromStdin = await run(['clip', '-', '--url', site.url('/saved/granaries.html'), '--json'], bytes);
+    expect(fromStdin.code).toBe(0);
+    expect(JSON.parse(fromStdin.stdout)).toMatchObject({
+      duplicate: false,
+      clip: { title: 'The Granaries of Djenné', url: site.url('/saved/granaries.html') },
+    });
+    expect(site.hits('/saved/granaries.html')).toBe(0);
+  });
+
+  it('keeps the whole page with --page', async () => {
+    const url = site.url('/pages/home-page.html');
+    const refused = await run(['clip', url, '--json']);
+    expect(refused.code).toBe(1);
+    expect(JSON.parse(refused.stdout)).toMatchObject({ error: { code: 'not_article' } });
+    expect((await json('clip', url, '--page')).duplicate).toBe(false);
+  });
+
+  it('fails with the reason, a non-zero exit and nothing written', async () => {
+    const notFound = await run(['clip', site.url('/status/404'), '--json']);
+    expect(notFound.code).toBe(1);
+    expect(JSON.parse(notFound.stdout)).toEqual({
+      error: { code: 'fetch_failed', message: 'The page was not found (HTTP 404).' },
+    });
+    expect(notFound.stderr).toBe('commonplace: The page was not found (HTTP 404).\n');
+
+    const pdf = await run(['clip', site.url('/doc.pdf')]);
+    expect(pdf.code).toBe(1);
+    expect(pdf.stderr).toContain('PDF clips are not supported yet');
+    expect(pdf.stdout).toBe('');
+
+    const missing = await run(['clip', 'example.org/story']);
+    expect(missing.code).toBe(1);
+    expect(missing.stderr).toContain('Cannot read the file example.org/story: no such file.');
+    expect(missing.stderr).toContain('give its full address');
+
+    const ftp = await run(['clip', 'ftp://example.org/x', '--json']);
+    expect(ftp.code).toBe(1);
+    expect(JSON.parse(ftp.stdout)).toMatchObject({ error: { code: 'invalid_argument' } });
+
+    const usage = await run(['clip', site.url('/article/x'), '--url', 'https://example.org/']);
+    expect(usage.code).toBe(2);
+    expect(usage.stderr).toContain('--url is only for a file or standard input.');
+
+    expect((await json('list', '--view', 'clips')).total).toBe(0);
+  });
+});
+
+describe('clips in list and show', () => {
+  it('lists clips alone, and shows a clip with its metadata and article', async () => {
+    const url = site.url('/pages/clip/with-images.html');
+    const { clip } = (await json('clip', url)) as { clip: { id: string; markdown: string } };
+    await json('note', 'new', '--title', 'A note');
+
+    const page = await json('list', '--view', 'clips');
+    expect(page.total).toBe(1);
+    const items = page.items as Record<string, unknown>[];
+    expect(keys(items[0])).toEqual(SUMMARY_KEYS);
+    expect(items[0]).toMatchObject({ id: clip.id, type: 'clip', siteName: 'Delta Review' });
+    expect(((await json('list', '--view', 'notes')).items as { type: string }[]).map((i) => i.type)).toEqual([
+      'note',
+    ]);
+    expect((await json('list')).total).toBe(2);
+
+    expect(await json('show', clip.id)).toEqual(clip);
+    const text = await run(['show', clip.id]);
+    expect(text.code).toBe(0);
+    expect(text.stdout).toMatch(/^The Granaries of Djenné\n/);
+    expect(text.stdout).toMatch(new RegExp(`^url: +${url.replace(/[.?]/g, '\\$&')}$`, 'm'));
+    expect(text.stdout).toMatch(/^site: +Delta Review$/m);
+    expect(text.stdout).toMatch(/^by: +Mariam Traoré$/m);
+    expect(text.stdout).toMatch(/^images: +2 of 4 kept$/m);
+    expect(text.stdout).toContain(clip.markdown);
+
+    const bad = await run(['list', '--view', 'pictures']);
+    expect(bad.code).toBe(2);
+    expect(bad.stderr).toContain('--view must be all, notes, clips or trash');
+  });
+});
