@@ -35,28 +35,55 @@ export default tseslint.config(
     files: ['**/*.mjs', '**/*.cjs', '**/*.js'],
     ...tseslint.configs.disableTypeChecked,
   },
-  layer(['src/shared/**'], [noElectron], [
-    { group: nodeBuiltins, message: 'src/shared is pure TypeScript: no Node modules.' },
-    { group: ['react', 'react-dom', 'lowdb'], message: 'src/shared has no framework or store code.' },
-  ]),
-  layer(['src/core/**', 'src/server/**', 'src/cli/**'], [noElectron], [
-    { group: ['**/renderer/**', '**/main/**', '**/preload/**'], message: 'The core and its doors never depend on the shell or the UI.' },
-  ]),
+  layer(
+    ['src/shared/**'],
+    [noElectron],
+    [
+      { group: nodeBuiltins, message: 'src/shared is pure TypeScript: no Node modules.' },
+      { group: ['react', 'react-dom', 'lowdb'], message: 'src/shared has no framework or store code.' },
+    ],
+  ),
+  layer(
+    ['src/core/**', 'src/server/**', 'src/cli/**'],
+    [noElectron],
+    [
+      {
+        group: ['**/renderer/**', '**/main/**', '**/preload/**'],
+        message: 'The core and its doors never depend on the shell or the UI.',
+      },
+    ],
+  ),
   {
     files: ['src/renderer/**/*.{ts,tsx}'],
     plugins: { 'react-hooks': reactHooks },
     languageOptions: { globals: { ...globals.browser } },
     rules: {
       ...reactHooks.configs.recommended.rules,
-      'no-restricted-imports': ['error', {
-        paths: [noElectron],
-        patterns: [
-          { group: nodeBuiltins, message: 'The renderer runs in a browser: no Node modules.' },
-          { group: ['**/core/**', '**/server/**', '**/cli/**', '**/main/**', '**/preload/**', 'lowdb'], message: 'The renderer imports only src/shared (via @shared).' },
-        ],
-      }],
-      'no-restricted-globals': ['error', { name: 'fetch', message: 'Only src/renderer/src/lib/api.ts talks to the outside.' }],
-      'no-restricted-properties': ['error', { object: 'window', property: 'notebook', message: 'Only src/renderer/src/lib/api.ts touches the bridge.' }],
+      'no-restricted-imports': [
+        'error',
+        {
+          paths: [noElectron],
+          patterns: [
+            { group: nodeBuiltins, message: 'The renderer runs in a browser: no Node modules.' },
+            {
+              group: ['**/core/**', '**/server/**', '**/cli/**', '**/main/**', '**/preload/**', 'lowdb'],
+              message: 'The renderer imports only src/shared (via @shared).',
+            },
+          ],
+        },
+      ],
+      'no-restricted-globals': [
+        'error',
+        { name: 'fetch', message: 'Only src/renderer/src/lib/api.ts talks to the outside.' },
+      ],
+      'no-restricted-properties': [
+        'error',
+        {
+          object: 'window',
+          property: 'notebook',
+          message: 'Only src/renderer/src/lib/api.ts touches the bridge.',
+        },
+      ],
     },
   },
   {
@@ -66,7 +93,17 @@ export default tseslint.config(
   {
     files: ['src/preload/**'],
     rules: {
-      'no-restricted-imports': ['error', { patterns: [{ group: [...nodeBuiltins, '**/core/**'], message: 'The sandboxed preload only bridges the contract.' }] }],
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            {
+              group: [...nodeBuiltins, '**/core/**'],
+              message: 'The sandboxed preload only bridges the contract.',
+            },
+          ],
+        },
+      ],
     },
   },
 );

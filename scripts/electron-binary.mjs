@@ -14,7 +14,10 @@ export function findElectronBinary() {
   }
   const pathFile = join(packageDir, 'path.txt');
   if (!existsSync(pathFile)) {
-    return { available: false, reason: 'the Electron binary was never downloaded (node_modules/electron has no path.txt)' };
+    return {
+      available: false,
+      reason: 'the Electron binary was never downloaded (node_modules/electron has no path.txt)',
+    };
   }
   const relative = readFileSync(pathFile, 'utf8').trim();
   const distDir = process.env.ELECTRON_OVERRIDE_DIST_PATH ?? join(packageDir, 'dist');

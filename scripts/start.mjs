@@ -11,8 +11,12 @@ const electron = findElectronBinary();
 const child = electron.available
   ? spawn(electron.path, ['.'], { stdio: 'inherit' })
   : (() => {
-      process.stdout.write(`No desktop window here: ${electron.reason}.\nStarting the browser mode instead.\n`);
-      return spawn(process.execPath, ['out/cli/index.cjs', 'serve', ...process.argv.slice(2)], { stdio: 'inherit' });
+      process.stdout.write(
+        `No desktop window here: ${electron.reason}.\nStarting the browser mode instead.\n`,
+      );
+      return spawn(process.execPath, ['out/cli/index.cjs', 'serve', ...process.argv.slice(2)], {
+        stdio: 'inherit',
+      });
     })();
 
 for (const signal of ['SIGINT', 'SIGTERM']) process.on(signal, () => child.kill(signal));

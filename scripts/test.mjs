@@ -48,6 +48,7 @@ for (const config of ['tsconfig.node.json', 'tsconfig.web.json', 'tsconfig.tests
   check(`typecheck ${config}`, npx, ['tsc', '--noEmit', '-p', config]);
 }
 check('lint', npx, ['eslint', '--max-warnings', '0', '.']);
+check('format', npx, ['prettier', '--check', '--log-level', 'warn', '.']);
 check('build', 'npm', ['run', '--silent', 'build']);
 
 suite(
@@ -55,7 +56,11 @@ suite(
   npx,
   ['vitest', 'run', '--reporter=default', '--reporter=json', `--outputFile.json=${reports}/unit.json`],
   `${reports}/unit.json`,
-  (r) => ({ passed: r.numPassedTests, failed: r.numFailedTests, skipped: r.numPendingTests + r.numTodoTests }),
+  (r) => ({
+    passed: r.numPassedTests,
+    failed: r.numFailedTests,
+    skipped: r.numPendingTests + r.numTodoTests,
+  }),
 );
 suite('end-to-end tests (Playwright)', npx, ['playwright', 'test'], `${reports}/e2e.json`, (r) => ({
   passed: r.stats.expected + r.stats.flaky,

@@ -66,7 +66,7 @@ describe('clipping a page', () => {
           canonicalUrl: url,
           siteName: 'Delta Review',
           authors: ['Mariam Traoré'],
-          published: '2024-02-11T08:30:00Z',
+          published: '2024-02-11',
           lang: 'en',
           tags: ['Mali', 'architecture'],
           deleted: null,

@@ -2,16 +2,8 @@ import { mkdirSync, mkdtempSync, rmSync, symlinkSync, writeFileSync } from 'node
 import { tmpdir } from 'node:os';
 import { join, sep } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import {
-  answerAppRequest,
-  APP_PAGE_URL,
-  ASSET_POLICY,
-  PAGE_POLICY,
-  pagePolicy,
-  readFailure,
-  safeRelativePath,
-  type AppRoots,
-} from './app-protocol';
+import { ASSET_POLICY, PAGE_POLICY, pagePolicy } from '../shared/content-policy';
+import { answerAppRequest, APP_PAGE_URL, readFailure, safeRelativePath, type AppRoots } from './app-protocol';
 
 const hex = (char: string): string => char.repeat(64);
 const png = Buffer.from('89504e470d0a1a0a', 'hex');

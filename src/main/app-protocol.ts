@@ -2,6 +2,7 @@
  * What `app://commonplace/…` answers, as plain Node: the built renderer, and the images clips
  * keep in the library's `assets/`. No Electron here, so it is tested on real folders.
  */
+import { ASSET_POLICY, PAGE_POLICY } from '../shared/content-policy';
 import { readFile } from 'node:fs/promises';
 import { extname, isAbsolute, join, relative, sep } from 'node:path';
 
@@ -9,30 +10,6 @@ export const APP_SCHEME = 'app';
 export const APP_HOST = 'commonplace';
 /** The page the window shows; clip HTML's relative `assets/…` resolves against it. */
 export const APP_PAGE_URL = `${APP_SCHEME}://${APP_HOST}/index.html`;
-
-/**
- * The renderer's policy, the same as the browser mode's. `devServer` allows the inline
- * hot-reload preamble and styles the Vite dev server injects; never for the built page.
- */
-export function pagePolicy(devServer = false): string {
-  const inline = devServer ? " 'unsafe-inline'" : '';
-  return [
-    "default-src 'self'",
-    `script-src 'self'${inline}`,
-    `style-src 'self'${inline}`,
-    "img-src 'self' data: blob:",
-    "connect-src 'self'",
-    "object-src 'none'",
-    "base-uri 'none'",
-    "form-action 'none'",
-    "frame-ancestors 'none'",
-  ].join('; ');
-}
-
-export const PAGE_POLICY = pagePolicy();
-
-/** A clip image opened on its own (an SVG especially) runs nothing and reaches nothing. */
-export const ASSET_POLICY = "default-src 'none'; style-src 'unsafe-inline'; sandbox";
 
 /** `<sha256>.<ext>`, as the clipper names the files it stores. */
 const ASSET_NAME = /^[0-9a-f]{64}\.[a-z0-9]{1,5}$/;

@@ -1,5 +1,6 @@
 import { shell, type Session, type WebContents } from 'electron';
-import { APP_SCHEME, pagePolicy } from './app-protocol';
+import { pagePolicy } from '../shared/content-policy';
+import { APP_SCHEME } from './app-protocol';
 import { isRendererUrl } from './renderer-page';
 
 /**

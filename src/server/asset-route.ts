@@ -5,6 +5,7 @@
  * the asset cookie or the token. The answer may be SVG: it is served sandboxed, script-free and
  * never sniffed into something else.
  */
+import { ASSET_POLICY } from '../shared/content-policy';
 import { createReadStream } from 'node:fs';
 import { stat } from 'node:fs/promises';
 import type { IncomingMessage, ServerResponse } from 'node:http';
@@ -27,7 +28,7 @@ const IMAGE_TYPES: Record<string, string> = {
   ico: 'image/x-icon',
 };
 
-export const ASSET_CONTENT_SECURITY_POLICY = "default-src 'none'; style-src 'unsafe-inline'; sandbox";
+export const ASSET_CONTENT_SECURITY_POLICY = ASSET_POLICY;
 
 /** True for a path this route answers; any other `/assets/…` path is the renderer's own files. */
 export function isAssetPath(pathname: string): boolean {

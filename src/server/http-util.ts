@@ -1,21 +1,13 @@
 /** Small helpers for answering requests: JSON bodies in and out, errors as `{ code, message }`. */
 import type { IncomingMessage, ServerResponse } from 'node:http';
+import { PAGE_POLICY } from '../shared/content-policy';
 import { NotebookError, type ErrorCode, type ErrorInfo } from '../shared/errors';
 
 /** The largest request body the API reads; larger ones get 413 `too_large`. */
 export const MAX_BODY_BYTES = 16 * 1024 * 1024;
 
-export const CONTENT_SECURITY_POLICY = [
-  "default-src 'self'",
-  "script-src 'self'",
-  "style-src 'self'",
-  "img-src 'self' data: blob:",
-  "connect-src 'self'",
-  "object-src 'none'",
-  "base-uri 'none'",
-  "form-action 'none'",
-  "frame-ancestors 'none'",
-].join('; ');
+/** The page policy, shared with the desktop window. */
+export const CONTENT_SECURITY_POLICY = PAGE_POLICY;
 
 /** The HTTP status each error code is answered with. */
 export const statusForCode: Record<ErrorCode, number> = {

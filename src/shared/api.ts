@@ -22,7 +22,11 @@ export const MAX_BODY_LENGTH = 10_000_000;
 export const MAX_PAGE_SIZE = 1_000;
 export const MAX_CLIP_HTML_LENGTH = 20_000_000;
 
-const id = z.string().min(1).max(64).regex(/^[A-Za-z0-9_-]+$/, 'an item id');
+const id = z
+  .string()
+  .min(1)
+  .max(64)
+  .regex(/^[A-Za-z0-9_-]+$/, 'an item id');
 const title = z.string().max(MAX_TITLE_LENGTH);
 const body = z.string().max(MAX_BODY_LENGTH);
 const tag = z.string().min(1).max(200);
@@ -51,14 +55,17 @@ export const apiMethods = {
   },
   createNote: {
     doc: 'Create a Markdown note.',
-    args: z
-      .object({ title: title.default(''), body: body.default(''), tags: tags.default([]) })
-      .strict(),
+    args: z.object({ title: title.default(''), body: body.default(''), tags: tags.default([]) }).strict(),
   },
   updateNote: {
-    doc: 'Change a note\'s title and/or body. With baseRev, refuses (conflict) if the note changed since.',
+    doc: "Change a note's title and/or body. With baseRev, refuses (conflict) if the note changed since.",
     args: z
-      .object({ id, title: title.optional(), body: body.optional(), baseRev: z.number().int().min(0).optional() })
+      .object({
+        id,
+        title: title.optional(),
+        body: body.optional(),
+        baseRev: z.number().int().min(0).optional(),
+      })
       .strict(),
   },
   tagItem: {
@@ -99,7 +106,7 @@ export const apiMethods = {
     args: z.object({ url: z.string().min(1).max(8_192) }).strict(),
   },
   refreshClip: {
-    doc: 'Fetch a clip\'s page again and replace its article, keeping its id, tags and dates.',
+    doc: "Fetch a clip's page again and replace its article, keeping its id, tags and dates.",
     args: z.object({ id }).strict(),
   },
   checkLibrary: {
@@ -158,12 +165,16 @@ export function parseArgs<M extends MethodName>(method: M, raw: unknown): Args<M
   if (result.success) return result.data as Args<M>;
   const issue = result.error.issues[0];
   const where = issue && issue.path.length > 0 ? `${issue.path.join('.')}: ` : '';
-  throw new NotebookError('invalid_argument', `Bad arguments for ${method}: ${where}${issue?.message ?? 'invalid'}`);
+  throw new NotebookError(
+    'invalid_argument',
+    `Bad arguments for ${method}: ${where}${issue?.message ?? 'invalid'}`,
+  );
 }
 
 /** The one way any door calls the notebook: look up the method, validate, call. */
 export async function dispatch(api: NotebookApi, method: string, raw: unknown): Promise<unknown> {
-  if (!isMethodName(method)) throw new NotebookError('unknown_method', `There is no method called "${method}".`);
+  if (!isMethodName(method))
+    throw new NotebookError('unknown_method', `There is no method called "${method}".`);
   const args = parseArgs(method, raw);
   return (api[method] as (a: typeof args) => Promise<unknown>)(args);
 }

@@ -11,7 +11,10 @@ const TAG_SEGMENT = /^[\p{L}\p{N}_.-]+$/u;
  * Throws `invalid_argument` with a message that says what is wrong.
  */
 export function normalizeTag(raw: string): string {
-  const tag = raw.trim().replace(/^#+/, '').replace(/^\/+|\/+$/g, '');
+  const tag = raw
+    .trim()
+    .replace(/^#+/, '')
+    .replace(/^\/+|\/+$/g, '');
   if (tag === '') throw new NotebookError('invalid_argument', 'A tag cannot be empty.');
   if (tag.length > MAX_TAG_LENGTH) {
     throw new NotebookError('invalid_argument', `A tag can have at most ${MAX_TAG_LENGTH} characters.`);
@@ -40,7 +43,11 @@ export function tagIsWithin(tag: string, parent: string): boolean {
 }
 
 /** Adds and removes tags, keeping the first spelling of each and the original order. */
-export function applyTagChanges(current: readonly string[], add: readonly string[], remove: readonly string[]): string[] {
+export function applyTagChanges(
+  current: readonly string[],
+  add: readonly string[],
+  remove: readonly string[],
+): string[] {
   const removed = new Set(remove.map((t) => tagKey(normalizeTag(t))));
   const result: string[] = [];
   const seen = new Set<string>();

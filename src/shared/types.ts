@@ -62,7 +62,7 @@ export interface ClipSummary extends ItemBase {
   canonicalUrl: string;
   authors: string[];
   siteName: string | null;
-  /** ISO 8601 date or date-time, as precise as the page says. */
+  /** The calendar date it was published (ISO 8601 `YYYY-MM-DD`, or `YYYY-MM`/`YYYY` if the page says no more). */
   published: string | null;
   lang: string | null;
   /** When it was clipped (ISO 8601). */

@@ -30,6 +30,14 @@ Object.assign(MONTHS, ABBREVIATIONS);
 
 const pad = (value: number | string, width = 2): string => String(value).padStart(width, '0');
 
+/**
+ * The calendar date of an ISO 8601 date or date-time, in the time zone the page wrote it in
+ * (`2024-11-12T23:30:00-08:00` is `2024-11-12`): what a clip's `published` and a citation need.
+ */
+export function calendarDate(iso: string | null): string | null {
+  return iso === null ? null : iso.slice(0, 10);
+}
+
 /** An ISO 8601 date or date-time, or null when `raw` is not a date this understands. */
 export function normalizeDate(raw: string | null | undefined): string | null {
   const text = (raw ?? '').trim().replace(/\s+/g, ' ');

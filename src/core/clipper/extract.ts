@@ -12,7 +12,7 @@ import { NotebookError } from '../../shared/errors';
 import { looksLikeArticle, readArticle, tidyContent, type ReadabilityFacts } from './article-content';
 import { normalizeAuthors } from './authors';
 import { parseHttpUrl } from './canonical-url';
-import { normalizeDate } from './dates';
+import { calendarDate, normalizeDate } from './dates';
 import { all, limitNesting, parseDocument, parseFragment, squash, textOf, type DomElement } from './dom';
 import { toMarkdown } from './markdown';
 import { normalizeLangTag, readMetadata } from './metadata';
@@ -101,7 +101,7 @@ export function extractArticle(input: ExtractInput): Extracted {
     title,
     authors: metadata.authors.length > 0 ? metadata.authors : normalizeAuthors([facts.byline ?? '']),
     siteName,
-    published: metadata.published ?? normalizeDate(facts.publishedTime),
+    published: calendarDate(metadata.published ?? normalizeDate(facts.publishedTime)),
     lang: metadata.lang ?? (facts.lang ? normalizeLangTag(facts.lang) : null),
     canonicalUrl: metadata.canonicalUrl,
     excerpt: excerptOf(metadata.description ?? firstParagraph(text)),

@@ -32,7 +32,13 @@ describe('withImageAssets', () => {
   });
 
   it('removes images with no stored copy (null or missing), and the figure or link that only held them', () => {
-    const result = withImageAssets(extracted, new Map([[A, null], [B, `assets/${'b'.repeat(64)}.png`]]));
+    const result = withImageAssets(
+      extracted,
+      new Map([
+        [A, null],
+        [B, `assets/${'b'.repeat(64)}.png`],
+      ]),
+    );
     expect(result.html).not.toMatch(/cdn\.example\/a\.jpg|First caption|<figure/);
     expect(result.html).not.toMatch(/c\.gif|<a [^>]*>\s*<\/a>/);
     expect(result.markdown).not.toMatch(/https:\/\/cdn\.example\/[ac]/);

@@ -24,7 +24,7 @@ export function withImageAssets(
     const parent = image.parentElement;
     image.remove();
     // A figure (or a link) that only held this image goes too; its caption alone says nothing.
-    const holder = parent !== null && tagOf(parent) === 'a' ? parent.parentElement ?? parent : parent;
+    const holder = parent !== null && tagOf(parent) === 'a' ? (parent.parentElement ?? parent) : parent;
     if (holder !== null && holder !== root && holder.querySelector('img') === null) {
       if (tagOf(holder) === 'figure' || (holder.textContent ?? '').trim() === '') holder.remove();
     }

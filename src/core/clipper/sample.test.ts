@@ -40,9 +40,8 @@ describe('the minusma-blogger sample', () => {
     });
   });
 
-  it('is dated on the blog post’s day, as precisely as the page says (2024-11-12T08:03:00-08:00)', () => {
-    expect(clip.published?.slice(0, 10)).toBe(expected.published);
-    expect(clip.published).toBe('2024-11-12T08:03:00-08:00');
+  it('is dated on the blog post’s day in its own time zone (the page says 2024-11-12T08:03:00-08:00)', () => {
+    expect(clip.published).toBe(expected.published);
   });
 
   it('credits the wire source or the blog’s poster', () => {

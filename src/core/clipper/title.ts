@@ -40,7 +40,10 @@ export function siteNameFromTitle(documentTitle: string, articleTitle: string): 
 }
 
 /** "Djenné - Wikipedia" with an <h1> "Djenné" → title "Djenné", site "Wikipedia". */
-export function splitSiteName(metaTitle: string, heading: string): { title: string; siteName: string } | null {
+export function splitSiteName(
+  metaTitle: string,
+  heading: string,
+): { title: string; siteName: string } | null {
   const text = squash(metaTitle);
   const h1 = squash(heading);
   if (h1 === '' || text === h1) return null;
