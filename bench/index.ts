@@ -6,11 +6,12 @@
 import { parseArgs } from 'node:util';
 import { DEFAULT_SHARDS } from '../src/core/library-file';
 import { clipSuite } from './suites/clip';
+import { searchSuite } from './suites/search';
 import { storeSuite } from './suites/store';
 import type { Suite } from './suites/suite';
 
 // Adding a suite is adding it here.
-const suites: Suite[] = [storeSuite, clipSuite];
+const suites: Suite[] = [storeSuite, clipSuite, searchSuite];
 
 interface Result {
   suite: string;

@@ -9,19 +9,24 @@ import { itemMethods } from './item-methods';
 import { SCHEMA_VERSION } from './library-file';
 import type { LibraryLock } from './lock';
 import { noteMethods } from './note-methods';
+import type { SavedSearches } from './search/saved-searches';
+import { searchMethods, withIndexCheck } from './search/search-methods';
+import type { SearchService } from './search/search-service';
 import type { Store } from './store';
 
 export interface ApiContext {
   store: Store;
   assets: AssetStore;
   clips: ClipService;
+  search: SearchService;
+  savedSearches: SavedSearches;
   lock: LibraryLock;
   now: () => string;
   newId: () => string;
 }
 
 export function notebookApi(context: ApiContext): NotebookApi {
-  const { store, assets, clips, lock } = context;
+  const { store, assets, clips, search, lock } = context;
   return {
     async getLibraryInfo() {
       const { live, notes, clips: clipCount, trash } = store.counts;
@@ -36,6 +41,7 @@ export function notebookApi(context: ApiContext): NotebookApi {
 
     ...itemMethods(context),
     ...noteMethods(context),
+    ...searchMethods(context),
 
     async emptyTrash() {
       if (store.trashedItems().length === 0) return { purged: 0 };
@@ -61,7 +67,7 @@ export function notebookApi(context: ApiContext): NotebookApi {
 
     async checkLibrary() {
       await store.drain();
-      return checkLibrary(store, assets, lock.info);
+      return withIndexCheck(await checkLibrary(store, assets, lock.info), search);
     },
   };
 }

@@ -1,4 +1,4 @@
-/** createNotebook: the composition root — lock, library.json (migrating), shards, assets, clipper, the API. */
+/** createNotebook: the composition root — lock, library.json (migrating), shards, search index, assets, clipper, the API. */
 import path from 'node:path';
 import { methodNames } from '../shared/api';
 import type { NotebookApi } from '../shared/api';
@@ -10,7 +10,10 @@ import { makeDirDurably } from './durable-file';
 import { randomId } from './ids';
 import { acquireLock } from './lock';
 import { notebookApi } from './notebook-api';
-import { openLibraryFile } from './open-library';
+import { openLibraryFile, type OpenedLibrary } from './open-library';
+import { INDEX_DIR } from './paths';
+import { SavedSearches } from './search/saved-searches';
+import { SearchService } from './search/search-service';
 import { Store } from './store';
 
 export interface NotebookOptions {
@@ -30,8 +33,14 @@ export interface Notebook extends NotebookApi {
   /** Events after each durable change: `{ type: 'items-changed', ids, rev }`. Returns the unsubscribe function. */
   onEvent(listener: (event: NotebookEvent) => void): () => void;
   /**
+   * Resolves once the search index is loaded, or rebuilt when it had to be (`progress` events
+   * with job 'index' tell how far). The library works meanwhile; only complete answers wait.
+   */
+  whenSearchReady(): Promise<void>;
+  /**
    * Stops clip downloads in progress (those clips fail, leaving nothing), waits for pending
-   * writes, closes the extractor and releases the lock. Calling it again is harmless.
+   * writes, closes the extractor, saves the search index if it changed and releases the lock.
+   * Calling it again is harmless.
    */
   close(): Promise<void>;
 }
@@ -42,8 +51,9 @@ export async function createNotebook(options: NotebookOptions): Promise<Notebook
   await makeDirDurably(dir);
   const lock = await acquireLock(dir, options.holder ?? 'Commonplace', clock());
   let store: Store;
+  let library: OpenedLibrary;
   try {
-    const library = await openLibraryFile(dir, { now: clock });
+    library = await openLibraryFile(dir, { now: clock });
     store = await Store.open(dir, library, clock);
   } catch (error) {
     await lock.release();
@@ -52,9 +62,12 @@ export async function createNotebook(options: NotebookOptions): Promise<Notebook
 
   const now = (): string => clock().toISOString();
   const newId = options.newId ?? randomId;
+  // Loads (or rebuilds) in the background: opening never waits for the index.
+  const search = SearchService.open(store, path.join(dir, INDEX_DIR), (event) => store.emit(event));
+  const savedSearches = new SavedSearches(library, newId);
   const assets = new AssetStore(dir);
   const clips = new ClipService({ store, assets, now, newId, options: options.clipper });
-  const api = notebookApi({ store, assets, clips, lock, now, newId });
+  const api = notebookApi({ store, assets, clips, search, savedSearches, lock, now, newId });
   let closing: Promise<void> | null = null;
   // Calls made once close() has begun are refused; calls already made (even ones still queued
   // behind another change to the same item) finish before the lock is released.
@@ -78,6 +91,8 @@ export async function createNotebook(options: NotebookOptions): Promise<Notebook
     try {
       await clips.close();
     } finally {
+      // The index is derived: failing to save it must not keep the lock.
+      await search.close().catch(() => undefined);
       await lock.release();
     }
   };
@@ -85,6 +100,7 @@ export async function createNotebook(options: NotebookOptions): Promise<Notebook
     ...guarded,
     dir,
     onEvent: (listener: (event: NotebookEvent) => void) => store.onEvent(listener),
+    whenSearchReady: () => search.whenReady(),
     close: () => (closing ??= shutDown()),
   });
 }

@@ -10,6 +10,8 @@ export const BODIES_DIR = 'bodies';
 /** Clip images and other files, content-addressed: `assets/<sha256>.<ext>`. */
 export const ASSETS_DIR = 'assets';
 export const DAMAGED_DIR = 'damaged';
+/** The search index (derived from the store; rebuilt when missing or damaged). */
+export const INDEX_DIR = 'index';
 export const LOCK_FILE = 'lock';
 export const TMP_SUFFIX = '.tmp';
 export const BAK_SUFFIX = '.bak';

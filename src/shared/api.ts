@@ -13,6 +13,8 @@ import type {
   ItemPage,
   ItemSummary,
   LibraryInfo,
+  SavedSearch,
+  SearchResult,
   NotebookEvent,
   TagCount,
 } from './types';
@@ -109,6 +111,30 @@ export const apiMethods = {
     doc: "Fetch a clip's page again and replace its article, keeping its id, tags and dates.",
     args: z.object({ id }).strict(),
   },
+  search: {
+    doc: 'Full-text search over notes and clips, best first, with snippets. Supports tag:, type:, site:, author:, before:, after:, "phrases", -exclusions and OR.',
+    args: z
+      .object({
+        query: z.string().max(2_000),
+        limit: z.number().int().min(1).max(200).default(20),
+        offset: z.number().int().min(0).max(10_000).default(0),
+      })
+      .strict(),
+  },
+  listSavedSearches: {
+    doc: 'The searches saved to the sidebar.',
+    args: z.object({}).strict(),
+  },
+  saveSearch: {
+    doc: 'Save a search to the sidebar under a name.',
+    args: z
+      .object({ name: z.string().trim().min(1).max(200), query: z.string().trim().min(1).max(2_000) })
+      .strict(),
+  },
+  deleteSavedSearch: {
+    doc: 'Remove a saved search.',
+    args: z.object({ id }).strict(),
+  },
   checkLibrary: {
     doc: 'Verify every store file, body file and the lock; report what is wrong.',
     args: z.object({}).strict(),
@@ -134,6 +160,10 @@ export interface ApiResults {
   clip: ClipResult;
   findClip: { clip: ClipSummary | null };
   refreshClip: ClipResult;
+  search: SearchResult;
+  listSavedSearches: { searches: SavedSearch[] };
+  saveSearch: SavedSearch;
+  deleteSavedSearch: { deleted: boolean };
   checkLibrary: CheckReport;
 }
 

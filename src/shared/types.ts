@@ -138,3 +138,46 @@ export interface CheckReport {
 export type NotebookEvent =
   | { type: 'items-changed'; ids: string[]; rev: number }
   | { type: 'progress'; job: string; done: number; total: number; message: string };
+
+/** What the search box finds: notes, clips (and, once they exist, highlights). */
+export type HitType = 'note' | 'clip' | 'highlight';
+
+export interface SearchHit {
+  /** The item's id (for a highlight, its clip's id; `highlightId` names the highlight). */
+  id: string;
+  type: HitType;
+  highlightId?: string;
+  title: string;
+  /** A short passage around the best match, HTML-escaped, with matched words in `<mark>…</mark>`. */
+  snippet: string;
+  /** Relevance: higher is better; only comparable within one answer. */
+  score: number;
+  tags: string[];
+  updated: string;
+  /** Clips: where and when it was published. */
+  siteName?: string | null;
+  published?: string | null;
+  /** The words (as written in the item) that matched, for marking them in the reader or editor. */
+  matches: string[];
+}
+
+/** Whether the index is ready, or being (re)built in the background. */
+export interface IndexStatus {
+  state: 'ready' | 'building';
+  done: number;
+  total: number;
+}
+
+export interface SearchResult {
+  query: string;
+  total: number;
+  tookMs: number;
+  index: IndexStatus;
+  hits: SearchHit[];
+}
+
+export interface SavedSearch {
+  id: string;
+  name: string;
+  query: string;
+}

@@ -9,6 +9,7 @@ import { info } from './info';
 import { list } from './list';
 import { noteNew } from './note-new';
 import { restore } from './restore';
+import { search } from './search';
 import { serve } from './serve';
 import { show } from './show';
 import { tag } from './tag';
@@ -19,6 +20,7 @@ export const commands: readonly Command[] = [
   extract,
   noteNew,
   list,
+  search,
   show,
   tag,
   deleteItem,

@@ -19,6 +19,8 @@ export interface DetailShortcuts {
 interface DetailPaneProps {
   detail: DetailControl;
   clipper: Clipper;
+  /** The words to mark in the open item, when it was opened from a search. */
+  matches: readonly string[] | null;
   libraryEmpty: boolean;
   shortcuts: DetailShortcuts;
   onNewNote: () => void;
@@ -30,19 +32,21 @@ interface DetailPaneProps {
 interface OpenNoteProps {
   draft: NoteDraft;
   focus: EditorField | null;
+  matches: readonly string[] | null;
   trashShortcut: ShortcutHint;
   onTrash: () => void;
   onRestore: () => void;
   onBack: () => void;
 }
 
-function OpenNote({ draft, focus, trashShortcut, onTrash, onRestore, onBack }: OpenNoteProps) {
+function OpenNote({ draft, focus, matches, trashShortcut, onTrash, onRestore, onBack }: OpenNoteProps) {
   const { note } = useNoteSnapshot(draft);
   if (note.deleted) return <TrashedNote note={note} onRestore={onRestore} onBack={onBack} />;
   return (
     <NoteEditor
       draft={draft}
       initialFocus={focus}
+      matches={matches}
       trashShortcut={trashShortcut}
       onTrash={onTrash}
       onBack={onBack}
@@ -52,7 +56,7 @@ function OpenNote({ draft, focus, trashShortcut, onTrash, onRestore, onBack }: O
 
 /** The right-hand pane: the open note or clip, or a welcome, or a hint. */
 export function DetailPane(props: DetailPaneProps) {
-  const { detail, clipper, libraryEmpty, shortcuts, onNewNote, onTrash, onRestore, onBack } = props;
+  const { detail, clipper, matches, libraryEmpty, shortcuts, onNewNote, onTrash, onRestore, onBack } = props;
   const { draft, focus } = detail.editor;
   const { clip } = detail.reader;
   const duplicate = clipper.duplicate?.clip.id === clip?.id ? clipper.duplicate : null;
@@ -68,6 +72,7 @@ export function DetailPane(props: DetailPaneProps) {
           key={draft.id}
           draft={draft}
           focus={focus}
+          matches={matches}
           trashShortcut={shortcuts.trash}
           onTrash={onTrash}
           onRestore={onRestore}
@@ -78,6 +83,7 @@ export function DetailPane(props: DetailPaneProps) {
           key={clip.id}
           clip={clip}
           duplicate={duplicate}
+          matches={matches}
           trashShortcut={shortcuts.trash}
           onTags={detail.reader.changeTags}
           onTrash={onTrash}

@@ -1,34 +1,41 @@
 import { useMemo, useState } from 'react';
 import { commands } from '../commands';
 import { clipPage } from '../commands/clip-page';
+import { focusSearch } from '../commands/focus-search';
 import { newNote } from '../commands/new-note';
 import { shortcutHint } from '../commands/shortcuts';
 import { moveToTrash } from '../commands/trash-item';
 import { useKeyboard } from '../commands/use-keyboard';
-import { ItemList } from '../features/library/ItemList';
-import { ListHeader } from '../features/library/ListHeader';
 import { Sidebar } from '../features/library/Sidebar';
-import { emptyListMessage, locationTitle, startLocation } from '../features/library/library-location';
+import { startLocation } from '../features/library/library-location';
 import { useItemList } from '../features/library/use-item-list';
 import { useLibraryInfo } from '../features/library/use-library-info';
 import { ClipDialog } from '../features/clip/ClipDialog';
 import { useClipper } from '../features/clip/use-clipper';
+import { SaveSearchDialog } from '../features/search/SaveSearchDialog';
+import { SavedSearches } from '../features/search/SavedSearches';
+import { SearchBox } from '../features/search/SearchBox';
+import { hitRowId } from '../features/search/SearchResults';
+import { useSavedSearches } from '../features/search/use-saved-searches';
+import { useSearch } from '../features/search/use-search';
 import { TagTree } from '../features/tags/TagTree';
 import { buildTagTree } from '../features/tags/tag-tree';
 import { useTags } from '../features/tags/use-tags';
-import { EmptyTrashButton } from '../features/trash/EmptyTrashButton';
 import { useTrashActions } from '../features/trash/use-trash-actions';
 import { DetailPane } from './DetailPane';
+import { ListPane } from './ListPane';
 import { NoticeBar } from './NoticeBar';
 import { useDetail } from './use-detail';
 import { useLiveUpdates } from './use-live-updates';
 import { useRefresh } from './use-refresh';
+import { useSearchActions } from './use-search-actions';
 import { useWorkspaceActions } from './use-workspace-actions';
 
 const shortcuts = {
   newNote: shortcutHint(newNote.shortcut),
   clip: shortcutHint(clipPage.shortcut),
   trash: shortcutHint(moveToTrash.shortcut),
+  search: shortcutHint(focusSearch.shortcut),
 };
 
 /** The three panes, wired to the features and the keyboard. */
@@ -36,10 +43,13 @@ export function Workspace() {
   const { revision, changed } = useRefresh();
   const [location, setLocation] = useState(startLocation);
   const [selectedId, setSelectedId] = useState<string | null>(null);
+  const [savingQuery, setSavingQuery] = useState<string | null>(null);
   const info = useLibraryInfo(revision);
   const tags = useTags(revision);
   const tagTree = useMemo(() => buildTagTree(tags ?? []), [tags]);
   const list = useItemList(location, revision);
+  const search = useSearch(revision);
+  const saved = useSavedSearches(revision);
   const detail = useDetail((item) => changed(item.rev));
   const trash = useTrashActions(changed);
   useLiveUpdates(changed, detail);
@@ -52,7 +62,7 @@ export function Workspace() {
     },
   });
 
-  const actions = useWorkspaceActions({
+  const library = useWorkspaceActions({
     location,
     setLocation,
     list,
@@ -62,52 +72,53 @@ export function Workspace() {
     trash,
     openClipDialog: clipper.openDialog,
   });
+  const actions = useSearchActions({ library, search, detail, setLocation });
   useKeyboard(commands, actions.readContext);
 
-  const title = locationTitle(location);
   const libraryEmpty = info !== null && info.counts.items === 0 && info.counts.trash === 0;
+  const opened = actions.opened?.id === detail.openId ? actions.opened : null;
 
   return (
     <div className="workspace" data-showing={detail.openId ? 'note' : 'list'}>
       <Sidebar
-        location={location}
+        location={search.active ? null : location}
         counts={info?.counts ?? null}
         shortcuts={shortcuts}
-        onNavigate={setLocation}
+        onNavigate={actions.navigate}
         onNewNote={actions.newNote}
         onClip={clipper.openDialog}
+        search={
+          <SearchBox
+            query={search.query}
+            shortcut={shortcuts.search}
+            activeResult={search.selectedIndex === null ? null : hitRowId(search.selectedIndex)}
+            onChange={actions.changeQuery}
+            onStep={actions.stepResults}
+            onOpen={actions.openFromBox}
+            onSave={() => setSavingQuery(search.query.trim())}
+          />
+        }
         tags={
           <TagTree
             nodes={tagTree}
-            selected={location.tag}
-            onSelect={(tag) => setLocation({ view: 'all', tag })}
+            selected={search.active ? null : location.tag}
+            onSelect={(tag) => actions.navigate({ view: 'all', tag })}
+          />
+        }
+        saved={
+          <SavedSearches
+            searches={saved.searches}
+            current={search.query}
+            onRun={actions.runSaved}
+            onRemove={saved.remove}
           />
         }
       />
-      <section className="list-pane" aria-label="List">
-        <ListHeader
-          title={title}
-          view={location.view}
-          total={list.total}
-          actions={
-            location.view === 'trash' ? (
-              <EmptyTrashButton count={list.total ?? 0} onEmpty={actions.emptyTrash} />
-            ) : null
-          }
-        />
-        <ItemList
-          key={`${location.view}:${location.tag ?? ''}`}
-          data={list}
-          label={title}
-          selectedIndex={actions.selectedIndex === -1 ? null : actions.selectedIndex}
-          openId={detail.openId}
-          empty={emptyListMessage(location)}
-          onOpen={actions.openAt}
-        />
-      </section>
+      <ListPane location={location} list={list} search={search} actions={actions} openId={detail.openId} />
       <DetailPane
         detail={detail}
         clipper={clipper}
+        matches={opened?.words ?? null}
         libraryEmpty={libraryEmpty}
         shortcuts={shortcuts}
         onNewNote={actions.newNote}
@@ -116,6 +127,7 @@ export function Workspace() {
         onBack={actions.backToList}
       />
       <ClipDialog clipper={clipper} />
+      <SaveSearchDialog query={savingQuery} onSave={saved.save} onClose={() => setSavingQuery(null)} />
       <NoticeBar />
     </div>
   );

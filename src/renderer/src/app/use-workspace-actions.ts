@@ -21,7 +21,8 @@ interface WorkspaceParts {
   openClipDialog: () => void;
 }
 
-export interface WorkspaceActions extends CommandActions {
+/** What the library list and the detail pane do; search adds its own on top (use-search-actions.ts). */
+export interface LibraryActions extends Omit<CommandActions, 'focusSearch' | 'leaveSearch'> {
   selectedIndex: number;
   openAt: (index: number) => void;
   trashOpen: () => void;
@@ -31,11 +32,13 @@ export interface WorkspaceActions extends CommandActions {
   emptyTrash: () => void;
   /** A clip was made (or found): show it in the list and open it in the reader. */
   showClip: (clip: Clip) => void;
-  readContext: () => Omit<CommandContext, 'area' | 'typing'>;
+  /** Moves an item to the trash (closing it if open) and selects its neighbour in the list. */
+  trashItem: (target: { id: string; title: string }) => void;
+  readContext: () => Omit<CommandContext, 'area' | 'typing' | 'searching' | 'actions'>;
 }
 
 /** What the panes and the commands do, in terms of the features' own actions. */
-export function useWorkspaceActions(parts: WorkspaceParts): WorkspaceActions {
+export function useWorkspaceActions(parts: WorkspaceParts): LibraryActions {
   const { location, setLocation, list, selectedId, setSelectedId, detail, trash, openClipDialog } = parts;
   const selectedIndex = selectedId === null ? -1 : list.indexOf(selectedId);
 
@@ -67,8 +70,8 @@ export function useWorkspaceActions(parts: WorkspaceParts): WorkspaceActions {
     [list, detail, trash, setSelectedId],
   );
 
-  return useMemo(() => {
-    const actions: WorkspaceActions = {
+  return useMemo(
+    (): LibraryActions => ({
       selectedIndex,
       newNote: () => {
         const inTrash = location.view === 'trash';
@@ -101,6 +104,7 @@ export function useWorkspaceActions(parts: WorkspaceParts): WorkspaceActions {
       },
       trashCurrent: () => void trashItem(trashTarget()),
       trashOpen: () => void trashItem(detail.current()),
+      trashItem: (target) => void trashItem(target),
       undoTrash: () => void trash.undo(),
       restoreOpen: () => {
         const open = detail.current();
@@ -126,21 +130,20 @@ export function useWorkspaceActions(parts: WorkspaceParts): WorkspaceActions {
         hasSelection: selectedIndex !== -1,
         hasTrashTarget: trashTarget() !== null,
         canUndoTrash: trash.lastTrashed !== null,
-        actions,
       }),
-    };
-    return actions;
-  }, [
-    location,
-    setLocation,
-    list,
-    selectedIndex,
-    setSelectedId,
-    detail,
-    trash,
-    openClipDialog,
-    selectAt,
-    trashItem,
-    trashTarget,
-  ]);
+    }),
+    [
+      location,
+      setLocation,
+      list,
+      selectedIndex,
+      setSelectedId,
+      detail,
+      trash,
+      openClipDialog,
+      selectAt,
+      trashItem,
+      trashTarget,
+    ],
+  );
 }

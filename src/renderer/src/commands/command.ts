@@ -11,6 +11,9 @@ export interface CommandActions {
   trashCurrent: () => void;
   undoTrash: () => void;
   leaveEditor: () => void;
+  focusSearch: () => void;
+  /** Empties the search box and goes back to the library list. */
+  leaveSearch: () => void;
 }
 
 /** The state a command's `when` looks at, read fresh on every key press. */
@@ -24,6 +27,8 @@ export interface CommandContext {
   hasTrashTarget: boolean;
   /** Something was just moved to the trash and can be brought back. */
   canUndoTrash: boolean;
+  /** The search box holds a query or has focus. */
+  searching: boolean;
   actions: CommandActions;
 }
 

@@ -1,6 +1,9 @@
 import { clipPage } from './clip-page';
 import type { Command } from './command';
+import { focusSearch } from './focus-search';
+import { focusSearchSlash } from './focus-search-slash';
 import { leaveEditor } from './leave-editor';
+import { leaveSearch } from './leave-search';
 import { newNote } from './new-note';
 import { nextItem } from './next-item';
 import { openItem } from './open-item';
@@ -18,6 +21,9 @@ export const commands: readonly Command[] = [
   moveToTrash,
   undoTrash,
   leaveEditor,
+  focusSearch,
+  focusSearchSlash,
+  leaveSearch,
 ];
 
 export type { Command, CommandActions, CommandContext } from './command';

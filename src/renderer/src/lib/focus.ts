@@ -7,6 +7,7 @@ export type Area = 'sidebar' | 'list' | 'editor' | 'none';
 /** DOM ids of the elements commands move focus to. */
 export const focusTargets = {
   list: 'item-list',
+  search: 'search-box',
   title: 'note-title',
   body: 'note-body',
 } as const;

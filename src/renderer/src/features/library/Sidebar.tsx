@@ -5,10 +5,13 @@ import type { ShortcutHint } from '../../commands/shortcuts';
 import { viewLabels, type LibraryLocation } from './library-location';
 
 interface SidebarProps {
-  location: LibraryLocation;
+  /** Where the list is; null while it shows search results. */
+  location: LibraryLocation | null;
   counts: LibraryInfo['counts'] | null;
   shortcuts: { newNote: ShortcutHint; clip: ShortcutHint };
+  search: ReactNode;
   tags: ReactNode;
+  saved: ReactNode;
   onNavigate: (location: LibraryLocation) => void;
   onNewNote: () => void;
   onClip: () => void;
@@ -21,11 +24,13 @@ const views: { view: ListView; count: (counts: LibraryInfo['counts']) => number 
   { view: 'trash', count: (counts) => counts.trash },
 ];
 
-/** The library's views with their counts, the New note and Clip actions, and the tags. */
-export function Sidebar({ location, counts, shortcuts, tags, onNavigate, onNewNote, onClip }: SidebarProps) {
+/** Search, the New note and Clip actions, the library's views with their counts, tags and saved searches. */
+export function Sidebar(props: SidebarProps) {
+  const { location, counts, shortcuts, search, tags, saved, onNavigate, onNewNote, onClip } = props;
   return (
     <aside className="sidebar" data-area="sidebar" aria-label="Sidebar">
       <p className="sidebar__brand">Commonplace</p>
+      {search}
       <div className="sidebar__actions">
         <button
           type="button"
@@ -57,7 +62,7 @@ export function Sidebar({ location, counts, shortcuts, tags, onNavigate, onNewNo
               <button
                 type="button"
                 className="sidebar-item"
-                aria-current={location.view === view && location.tag === null ? 'page' : undefined}
+                aria-current={location?.view === view && location.tag === null ? 'page' : undefined}
                 onClick={() => onNavigate({ view, tag: null })}
               >
                 <span className="sidebar-item__label">{viewLabels[view]}</span>
@@ -72,6 +77,12 @@ export function Sidebar({ location, counts, shortcuts, tags, onNavigate, onNewNo
           Tags
         </h2>
         {tags}
+      </section>
+      <section className="sidebar__section" aria-labelledby="sidebar-saved">
+        <h2 id="sidebar-saved" className="sidebar__heading">
+          Saved
+        </h2>
+        {saved}
       </section>
     </aside>
   );

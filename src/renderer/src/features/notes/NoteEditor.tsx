@@ -5,23 +5,29 @@ import { TagEditor } from '../tags/TagEditor';
 import { formatLongDate } from '../../lib/format-date';
 import { focusTargets } from '../../lib/focus';
 import { BackButton } from '../../components/BackButton';
+import { MatchBar } from '../search/MatchBar';
 import { SaveStatus } from './SaveStatus';
 import type { NoteDraft } from './note-draft';
 import type { EditorField } from './use-note-editor';
+import { useNoteMatches } from './use-note-matches';
 import { useNoteSnapshot } from './use-note-snapshot';
 
 interface NoteEditorProps {
   draft: NoteDraft;
   /** The field to focus when this note appears. */
   initialFocus: EditorField | null;
+  /** The words to find when the note was opened from a search, or null. */
+  matches: readonly string[] | null;
   trashShortcut: ShortcutHint;
   onTrash: () => void;
   onBack: () => void;
 }
 
 /** The open note: title, tags and Markdown body, saved as you type. */
-export function NoteEditor({ draft, initialFocus, trashShortcut, onTrash, onBack }: NoteEditorProps) {
+export function NoteEditor(props: NoteEditorProps) {
+  const { draft, initialFocus, matches, trashShortcut, onTrash, onBack } = props;
   const { note, title, body, state, problem } = useNoteSnapshot(draft);
+  const found = useNoteMatches(body, matches);
 
   // The editor is keyed by note, so this runs when a note appears.
   useEffect(() => {
@@ -34,6 +40,11 @@ export function NoteEditor({ draft, initialFocus, trashShortcut, onTrash, onBack
       <header className="detail-toolbar">
         <BackButton onBack={onBack} />
         <SaveStatus state={state} />
+        <div className="detail-toolbar__note">
+          {matches && (
+            <MatchBar words={matches} count={found.count} current={found.current} onStep={found.step} />
+          )}
+        </div>
         <button
           type="button"
           className="button is-quiet"

@@ -1,14 +1,15 @@
-import { useMemo, type MouseEvent } from 'react';
+import { useMemo, type MouseEvent, type Ref } from 'react';
 import { anchorTarget, sanitizeArticle } from './sanitize-article';
 
 interface ArticleBodyProps {
   html: string;
   pageUrl: string;
   lang: string | null;
+  ref?: Ref<HTMLElement>;
 }
 
 /** The article itself, sanitised again here; links within it scroll, links out of it open outside. */
-export function ArticleBody({ html, pageUrl, lang }: ArticleBodyProps) {
+export function ArticleBody({ html, pageUrl, lang, ref }: ArticleBodyProps) {
   const clean = useMemo(() => sanitizeArticle(html, pageUrl), [html, pageUrl]);
 
   const onClick = (event: MouseEvent<HTMLElement>): void => {
@@ -20,6 +21,7 @@ export function ArticleBody({ html, pageUrl, lang }: ArticleBodyProps) {
 
   return (
     <section
+      ref={ref}
       className="article"
       aria-label="Article"
       lang={lang ?? undefined}

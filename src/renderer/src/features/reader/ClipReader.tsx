@@ -1,10 +1,12 @@
 import './reader.css';
 import './article.css';
+import { useRef } from 'react';
 import type { Clip } from '@shared/types';
 import type { ShortcutHint } from '../../commands/shortcuts';
 import { BackButton } from '../../components/BackButton';
 import { formatLongDate } from '../../lib/format-date';
 import type { Duplicate } from '../clip/use-clipper';
+import { MatchBar } from '../search/MatchBar';
 import { StaticTags } from '../tags/StaticTags';
 import { TagEditor } from '../tags/TagEditor';
 import { ArticleBody } from './ArticleBody';
@@ -12,11 +14,14 @@ import { ClipFooter } from './ClipFooter';
 import { ClipHeader } from './ClipHeader';
 import { DuplicateNotice } from './DuplicateNotice';
 import { SuggestedTags } from './SuggestedTags';
+import { useArticleMarks } from './use-article-marks';
 
 interface ClipReaderProps {
   clip: Clip;
   /** Set when this clip was just clipped again. */
   duplicate: Duplicate | null;
+  /** The words to mark when the clip was opened from a search, or null. */
+  matches: readonly string[] | null;
   trashShortcut: ShortcutHint;
   onTags: (add: string[], remove: string[]) => void;
   onTrash: () => void;
@@ -28,8 +33,10 @@ interface ClipReaderProps {
 
 /** A clip to read: its metadata, its tags (and the page's suggestions), and the article. */
 export function ClipReader(props: ClipReaderProps) {
-  const { clip, duplicate, trashShortcut, onTags, onTrash, onRestore, onBack } = props;
+  const { clip, duplicate, matches, trashShortcut, onTags, onTrash, onRestore, onBack } = props;
   const trashed = clip.deleted !== null;
+  const article = useRef<HTMLElement>(null);
+  const marks = useArticleMarks(article, clip.html, matches);
   return (
     <article
       className={trashed ? 'reader is-trashed' : 'reader'}
@@ -46,7 +53,11 @@ export function ClipReader(props: ClipReaderProps) {
           </>
         ) : (
           <>
-            <span className="detail-toolbar__note" />
+            <div className="detail-toolbar__note">
+              {matches && (
+                <MatchBar words={matches} count={marks.count} current={marks.current} onStep={marks.step} />
+              )}
+            </div>
             <button
               type="button"
               className="button is-quiet"
@@ -85,7 +96,7 @@ export function ClipReader(props: ClipReaderProps) {
             />
           </div>
         )}
-        <ArticleBody html={clip.html} pageUrl={clip.url} lang={clip.lang} />
+        <ArticleBody ref={article} html={clip.html} pageUrl={clip.url} lang={clip.lang} />
         <ClipFooter clip={clip} />
       </div>
     </article>

@@ -1,0 +1,72 @@
+/**
+ * The searchable text of an item's body file: a note's Markdown, a clip's article as plain text.
+ * Snippets and phrase checks read the same few bodies again and again while a person types, so
+ * the last ones read are kept (by body file name: a new version has a new name, so nothing stale
+ * is ever served).
+ */
+import { parseClipBody } from '../clip-record';
+import type { ItemRecord } from '../item-record';
+import type { Store } from '../store';
+
+const MAX_ENTRIES = 64;
+const MAX_CHARS = 8_000_000;
+
+export class BodyTextReader {
+  private readonly cache = new Map<string, string>();
+  private chars = 0;
+
+  constructor(private readonly store: Store) {}
+
+  /**
+   * The text of the item's current body; '' when it is gone or damaged (the library check reports
+   * those). `keep: false` for bulk reads (indexing), which would only flush the cache.
+   */
+  async textOf(record: ItemRecord, keep = true): Promise<string> {
+    let current = record;
+    for (;;) {
+      const cached = this.cache.get(current.bodyFile);
+      if (cached !== undefined) {
+        // Most recently used last.
+        this.cache.delete(current.bodyFile);
+        this.cache.set(current.bodyFile, cached);
+        return cached;
+      }
+      const raw = await this.store.bodies.read(current.bodyFile);
+      if (raw !== null) {
+        const text = plainText(current, raw);
+        return keep ? this.remember(current.bodyFile, text) : text;
+      }
+      // A newer save may have replaced (and removed) the file while it was being read.
+      const latest = this.store.get(current.id);
+      if (!latest || latest.bodyFile === current.bodyFile) return '';
+      current = latest;
+    }
+  }
+
+  /** The same, by id: '' for an item that is not in the library. */
+  async textOfId(id: string): Promise<string> {
+    const record = this.store.get(id);
+    return record ? this.textOf(record) : '';
+  }
+
+  private remember(name: string, text: string): string {
+    if (text.length > MAX_CHARS / 4) return text;
+    this.cache.set(name, text);
+    this.chars += text.length;
+    for (const [oldest, value] of this.cache) {
+      if (this.cache.size <= MAX_ENTRIES && this.chars <= MAX_CHARS) break;
+      this.cache.delete(oldest);
+      this.chars -= value.length;
+    }
+    return text;
+  }
+}
+
+function plainText(record: ItemRecord, raw: string): string {
+  if (record.type === 'note') return raw;
+  try {
+    return parseClipBody(raw).text;
+  } catch {
+    return '';
+  }
+}

@@ -1,0 +1,37 @@
+/**
+ * What the search engine needs from the library, and nothing more: the metadata of an item (from
+ * the store's memory, never the disk), its body text (from its body file, through a small cache),
+ * and the document an item is indexed as.
+ */
+import type { ItemRecord } from '../item-record';
+import type { Store } from '../store';
+import type { SearchCatalog } from './execute';
+import type { IndexDoc } from './search-index';
+import type { BodyTextReader } from './body-text';
+
+export function storeCatalog(store: Store, bodies: BodyTextReader): SearchCatalog {
+  return {
+    get: (id) => store.get(id),
+    bodyText: (id) => bodies.textOfId(id),
+  };
+}
+
+/** An item as the index holds it: title, body, and the words around it (tags; a clip's authors, site and host). */
+export function indexDoc(record: ItemRecord, body: string): IndexDoc {
+  const meta = [...record.tags];
+  if (record.type === 'clip') {
+    meta.push(...record.authors);
+    if (record.siteName !== null) meta.push(record.siteName);
+    const host = hostOf(record.url);
+    if (host !== null) meta.push(host);
+  }
+  return { id: record.id, type: record.type, title: record.title, body, meta: meta.join(' ') };
+}
+
+function hostOf(url: string): string | null {
+  try {
+    return new URL(url).hostname.replace(/^www\./, '') || null;
+  } catch {
+    return null;
+  }
+}

@@ -1,0 +1,177 @@
+/**
+ * Runs a parsed query: text clauses against the index (index-match.ts), the other operators
+ * (index-filter.ts) against what the index keeps of each item (index-meta.ts) and, for tags,
+ * sites and authors, the catalog entry; trashed items never. Then ranks (index-rank.ts), checks
+ * phrases on the text of the candidates the page needs, and makes snippets for the page only.
+ *
+ * `total` counts every match after filters. With phrases it is exact for the candidates that
+ * were checked and counts the rest (which hold every word of the phrase) as matches.
+ */
+import type { SearchHit } from '../../shared/types';
+import { hasFilters, itemFilter } from './index-filter';
+import { KNOWN, TRASHED } from './index-meta';
+import { matchExclusions, matchGroups, type ExcludedPhrase } from './index-match';
+import { PhraseCheck } from './index-phrase';
+import { rankedPrefix } from './index-rank';
+import type { ParsedQuery, TextClause } from './query-parser';
+import type { SearchIndex } from './search-index';
+import { makeSnippet } from './snippet';
+
+/** What a search needs to know of an item besides its text: an ItemRecord fits. */
+export interface CatalogEntry {
+  type: 'note' | 'clip';
+  title: string;
+  tags: readonly string[];
+  updated: string;
+  created: string;
+  deleted: string | null;
+  siteName?: string | null;
+  authors?: readonly string[];
+  published?: string | null;
+  url?: string;
+}
+
+export interface SearchCatalog {
+  get(id: string): CatalogEntry | undefined;
+  /** The item's body as plain text (a note's Markdown, a clip's article text), for phrases and snippets. */
+  bodyText(id: string): Promise<string>;
+}
+
+export async function executeSearch(
+  index: SearchIndex,
+  parsed: ParsedQuery,
+  catalog: SearchCatalog,
+  page: { limit: number; offset: number },
+): Promise<{ total: number; hits: SearchHit[] }> {
+  // Nothing to look for (an empty box): nothing found, rather than the whole library.
+  if (parsed.any.length === 0 && !hasFilters(parsed)) return { total: 0, hits: [] };
+  const text = parsed.any.length > 0 ? matchGroups(index, parsed.any) : null;
+  try {
+    const candidates = filtered(index, parsed, catalog, text ? text.nums : index.liveNumbers());
+    const groupPhrases = parsed.any.map((group) =>
+      group.flatMap((c) => (c.kind === 'phrase' ? [c.terms] : [])),
+    );
+    const score = text?.score ?? null;
+    const groups = text?.groups ?? null;
+    const { updated } = index.meta;
+    const better = (a: number, b: number): boolean => {
+      if (score !== null && score[a] !== score[b]) return (score[a] as number) > (score[b] as number);
+      if (updated[a] !== updated[b]) return (updated[a] as number) > (updated[b] as number);
+      return (index.idAt(a) ?? '') < (index.idAt(b) ?? '');
+    };
+    const texts = new Map<string, Promise<string>>();
+    const textOf = (id: string): Promise<string> => {
+      let body = texts.get(id);
+      if (body === undefined) texts.set(id, (body = catalog.bodyText(id).catch(() => '')));
+      return body;
+    };
+    const phrases = new PhraseCheck(groupPhrases, candidates.notPhrases, groups, {
+      title: (num) => catalog.get(index.idAt(num) ?? '')?.title ?? '',
+      body: (num) => textOf(index.idAt(num) ?? ''),
+    });
+    const { accepted, rejected } = await rankedPrefix(
+      candidates.nums,
+      page.offset + page.limit,
+      { better, score },
+      (num) => phrases.sure(num),
+      (num) => phrases.verify(num),
+    );
+    const clauses = parsed.any.flat();
+    const hits: Promise<SearchHit>[] = [];
+    for (const num of accepted.slice(page.offset)) {
+      const id = index.idAt(num);
+      // Drawn fresh from the catalog: what the person sees is the item as it is now.
+      const entry = id === undefined ? undefined : catalog.get(id);
+      if (id !== undefined && entry !== undefined)
+        hits.push(toHit(id, entry, score?.[num] ?? 0, textOf(id), clauses));
+    }
+    return { total: candidates.nums.length - rejected, hits: await Promise.all(hits) };
+  } finally {
+    text?.release();
+  }
+}
+
+/** The item numbers that pass exclusions and filters (an item unknown to the index is read from the catalog once). */
+function filtered(
+  index: SearchIndex,
+  parsed: ParsedQuery,
+  catalog: SearchCatalog,
+  source: Int32Array,
+): { nums: number[]; notPhrases: ExcludedPhrase[] } {
+  const { excluded, phrases: notPhrases } = matchExclusions(index, parsed.none);
+  const { meta } = index;
+  const passes = itemFilter(parsed, meta);
+  const nums: number[] = [];
+  const [flags, knownBit, trashed] = [meta.flags, KNOWN, TRASHED];
+  // No operators: only the trash to leave out, tested inline (this loop may see every item).
+  const simple = !hasFilters(parsed);
+  for (let i = 0; i < source.length; i++) {
+    const num = source[i] as number;
+    if (excluded !== null && excluded[num] === 1) continue;
+    if (((flags[num] as number) & knownBit) === 0) {
+      const entry = catalog.get(index.idAt(num) ?? '');
+      if (entry === undefined) continue;
+      meta.set(num, entry);
+    }
+    if (simple ? ((flags[num] as number) & trashed) === 0 : passes(num)) nums.push(num);
+  }
+  return { nums, notPhrases };
+}
+
+async function toHit(
+  id: string,
+  entry: CatalogEntry,
+  score: number,
+  body: Promise<string>,
+  clauses: readonly TextClause[],
+): Promise<SearchHit> {
+  const terms = new Set<string>();
+  const prefixes: string[] = [];
+  const phrases: string[][] = [];
+  for (const clause of clauses) {
+    if (clause.kind === 'phrase') phrases.push(clause.terms);
+    else if (clause.prefix) prefixes.push(clause.term);
+    else terms.add(clause.term);
+  }
+  const { snippet, matches } = bodySnippet(await body, terms, prefixes, phrases);
+  const titleMatches = clauses.length > 0 ? makeSnippet(entry.title, terms, prefixes, phrases).matches : [];
+  const hit: SearchHit = {
+    id,
+    type: entry.type,
+    title: entry.title,
+    snippet,
+    score: Math.round(score * 1000) / 1000,
+    tags: [...entry.tags],
+    updated: entry.updated,
+    matches: [...new Set([...titleMatches, ...matches])],
+  };
+  if (entry.type === 'clip') {
+    hit.siteName = entry.siteName ?? null;
+    hit.published = entry.published ?? null;
+  }
+  return hit;
+}
+
+// A snippet is looked for in a long body's first two thousand characters first (matches are nearly
+// always there, and scanning 20 whole bodies is the largest cost of a search); the whole body only
+// when that part has none.
+const SNIPPET_SCAN = 2_000;
+
+function bodySnippet(
+  text: string,
+  terms: ReadonlySet<string>,
+  prefixes: readonly string[],
+  phrases: readonly string[][],
+): { snippet: string; matches: string[] } {
+  if (text.length > SNIPPET_SCAN * 1.5) {
+    const cut = text.lastIndexOf(' ', SNIPPET_SCAN);
+    const head = makeSnippet(text.slice(0, cut > 0 ? cut : SNIPPET_SCAN), terms, prefixes, phrases);
+    if (head.matches.length > 0) {
+      return {
+        snippet: head.snippet.endsWith('…') ? head.snippet : `${head.snippet}…`,
+        matches: head.matches,
+      };
+    }
+  }
+  return makeSnippet(text, terms, prefixes, phrases);
+}

@@ -1,0 +1,71 @@
+/**
+ * The operators that are not text, as one test per item number over the index's per-item arrays
+ * (index-meta.ts): trash, type, dates, and tags, sites and authors through the facet dictionary —
+ * which facets an operator takes is decided once per search, not once per item. Trashed items
+ * never pass. Tags and authors: every one asked for must match; types and sites: any of them.
+ */
+import { CLIP, TRASHED, dateKey, type ItemMeta } from './index-meta';
+import type { ParsedQuery } from './query-parser';
+import { foldText } from './text';
+
+/** True when the query filters on anything beyond "not in the trash". */
+export function hasFilters(q: ParsedQuery): boolean {
+  const lists = [q.tags, q.notTags, q.types, q.notTypes, q.sites, q.notSites, q.authors, q.notAuthors];
+  return lists.some((list) => list.length > 0) || q.before !== null || q.after !== null;
+}
+
+/** Whether an item version (known: index-meta.ts) passes the query's operators. */
+export function itemFilter(q: ParsedQuery, meta: ItemMeta): (num: number) => boolean {
+  const anyType = q.types.length === 0;
+  const [clip, note] = [q.types.includes('clip'), q.types.includes('note')];
+  const [notClip, notNote] = [q.notTypes.includes('clip'), q.notTypes.includes('note')];
+  const before = q.before === null ? Infinity : dateKey(q.before);
+  const after = q.after === null ? -Infinity : dateKey(q.after);
+  const tag = (name: string): Accept => {
+    const wanted = `t:${foldText(name)}`;
+    return (f) => f === wanted || f.startsWith(`${wanted}/`);
+  };
+  const site =
+    (host: string): Accept =>
+    (f) =>
+      f === `h:${host}` || (f.startsWith('h:') && f.endsWith(`.${host}`));
+  const author =
+    (name: string): Accept =>
+    (f) =>
+      f.startsWith('a:') && f.includes(name, 2);
+  // Each operator is a bit; a facet's bits say which operators it satisfies (sites share one bit: any of them).
+  const every = [...q.tags.map(tag), ...q.authors.map(author)];
+  const tests: Accept[] = [...every];
+  if (q.sites.length > 0) tests.push((f) => q.sites.some((host) => site(host)(f)));
+  const none = [...q.notTags.map(tag), ...q.notAuthors.map(author), ...q.notSites.map(site)];
+  tests.push(...none);
+  const kept = tests.slice(0, 30);
+  const want = (1 << Math.min(30, tests.length - none.length)) - 1;
+  const refuse = ((1 << kept.length) - 1) & ~want;
+  const bitsOf = (facet: string): number =>
+    kept.reduce((bits, accept, i) => (accept(facet) ? bits | (1 << i) : bits), 0);
+  const bits = Int32Array.from(meta.facets, bitsOf);
+  // Locals for what the test reads per item (the arrays are not replaced while a search runs).
+  const { flags: allFlags, date: dates, facetsOf, facets } = meta;
+  const [trashed, clipBit] = [TRASHED, CLIP];
+  return (num) => {
+    const flags = allFlags[num] as number;
+    if ((flags & trashed) !== 0) return false;
+    const isClip = (flags & clipBit) !== 0;
+    if (!anyType && !(isClip ? clip : note)) return false;
+    if (isClip ? notClip : notNote) return false;
+    const date = dates[num] as number;
+    if (date >= before || date < after) return false;
+    if (kept.length === 0) return true;
+    const ids = facetsOf[num] ?? [];
+    let has = 0;
+    for (let i = 0; i < ids.length; i++) {
+      const id = ids[i] as number;
+      // A facet first met during this search (its item read from the catalog) is tested as it comes.
+      has |= id < bits.length ? (bits[id] as number) : bitsOf(facets[id] ?? '');
+    }
+    return (has & want) === want && (has & refuse) === 0;
+  };
+}
+
+type Accept = (facet: string) => boolean;
