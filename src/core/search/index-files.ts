@@ -1,13 +1,16 @@
 /**
- * The index folder (`<library>/index/`): segment files, written once under new names, and
- * `manifest.json` — format, version, the store revision, the segments (size, CRC) and the live
- * item numbers with their ids — replaced atomically last. A crash at any point leaves the old
- * manifest and its files intact; files no manifest names are removed by the next save.
+ * The index folder (`<library>/index/`): segment files, written once under new names; an items
+ * file (the live item numbers, their ids and what index-meta.ts keeps of them, in JSON lines of a
+ * few thousand items, so that reading it never holds the event loop for long); and `manifest.json`
+ * — format, version, the store revision, the files with their sizes and CRCs, the facet
+ * dictionary — replaced atomically last. A crash at any point leaves the old manifest and its files
+ * intact; files no manifest names are removed by the next save.
  */
 import { randomBytes } from 'node:crypto';
 import fs from 'node:fs/promises';
 import path from 'node:path';
-import { makeDirDurably, replaceFileDurably, syncDir } from '../durable-file';
+import { makeDirDurably, replaceFileDurably, syncDir, writeNewFileDurably } from '../durable-file';
+import { yieldToLoop } from '../event-loop';
 import { isObject, isStringArray } from '../json-shape';
 import type { Segment } from './index-segment';
 import { crcOf, decodeSegment, writeSegmentFile } from './index-segment-file';
@@ -17,20 +20,27 @@ const FORMAT = 'commonplace-search-index';
 /** Bump when the files change shape (or the terms change: a new stemmer means a rebuild). */
 export const INDEX_VERSION = 1;
 const SEGMENT_NAME = /^seg-[0-9a-f]{16}\.bin$/;
+const ITEMS_NAME = /^items-[0-9a-f]{16}\.jsonl$/;
+const ITEMS_PER_LINE = 5_000;
+
+interface FileEntry {
+  name: string;
+  bytes: number;
+  crc: number;
+}
 
 interface Manifest {
   format: typeof FORMAT;
   version: number;
   rev: number;
-  segments: { name: string; bytes: number; crc: number }[];
-  nums: number[];
-  ids: string[];
-  flags: number[];
-  updated: number[];
-  dates: number[];
+  segments: FileEntry[];
+  items: FileEntry;
   facets: string[];
-  facetsOf: number[][];
 }
+
+/** One line of the items file: a few thousand items, column by column. */
+type ItemColumns = Pick<StoredIndex, 'nums' | 'ids' | 'flags' | 'updated' | 'dates' | 'facetsOf'>;
+const COLUMNS = ['nums', 'ids', 'flags', 'updated', 'dates', 'facetsOf'] as const;
 
 export interface StoredIndex {
   rev: number;
@@ -55,6 +65,7 @@ export async function writeIndex(dir: string, stored: StoredIndex): Promise<void
     const { bytes, crc } = await writeSegmentFile(path.join(dir, name), segment);
     segment.file = { dir, name, bytes, crc };
   }
+  const items = await writeItems(dir, stored);
   await syncDir(dir);
   const manifest: Manifest = {
     format: FORMAT,
@@ -65,18 +76,14 @@ export async function writeIndex(dir: string, stored: StoredIndex): Promise<void
       bytes: file?.bytes ?? 0,
       crc: file?.crc ?? 0,
     })),
-    nums: stored.nums,
-    ids: stored.ids,
-    flags: stored.flags,
-    updated: stored.updated,
-    dates: stored.dates,
+    items,
     facets: stored.facets,
-    facetsOf: stored.facetsOf,
   };
   await replaceFileDurably(path.join(dir, MANIFEST), JSON.stringify(manifest), { keepBackup: false });
-  const named = new Set(manifest.segments.map((segment) => segment.name));
+  const named = new Set([...manifest.segments.map((segment) => segment.name), items.name]);
   for (const entry of await fs.readdir(dir)) {
-    if ((SEGMENT_NAME.test(entry) && !named.has(entry)) || entry.endsWith('.tmp')) {
+    const ours = SEGMENT_NAME.test(entry) || ITEMS_NAME.test(entry);
+    if ((ours && !named.has(entry)) || entry.endsWith('.tmp')) {
       await fs.rm(path.join(dir, entry), { force: true });
     }
   }
@@ -96,8 +103,8 @@ export async function readIndex(dir: string): Promise<StoredIndex | null> {
       segment.file = { dir, name, bytes, crc };
       segments.push(segment);
     }
-    const { rev, nums, ids, flags, updated, dates, facets, facetsOf } = manifest;
-    return { rev, segments, nums, ids, flags, updated, dates, facets, facetsOf };
+    const items = await readItems(dir, manifest.items, manifest.facets.length);
+    return items === null ? null : { rev: manifest.rev, segments, facets: manifest.facets, ...items };
   } catch {
     return null;
   }
@@ -105,8 +112,44 @@ export async function readIndex(dir: string): Promise<StoredIndex | null> {
 
 function checkManifest(raw: unknown): Manifest | null {
   if (!isObject(raw) || raw.format !== FORMAT || raw.version !== INDEX_VERSION) return null;
-  const { rev, segments, nums, ids, flags, updated, dates, facets, facetsOf } = raw;
+  const { rev, segments, items, facets } = raw;
   if (!Number.isInteger(rev) || !Array.isArray(segments) || !isStringArray(facets)) return null;
+  const fileOk = (f: unknown): boolean =>
+    isObject(f) && typeof f.name === 'string' && Number.isInteger(f.bytes) && Number.isInteger(f.crc);
+  return segments.every(fileOk) && fileOk(items) ? (raw as unknown as Manifest) : null;
+}
+
+async function writeItems(dir: string, stored: StoredIndex): Promise<FileEntry> {
+  const lines: string[] = [];
+  for (let at = 0; at < stored.nums.length || at === 0; at += ITEMS_PER_LINE) {
+    const line = Object.fromEntries(COLUMNS.map((key) => [key, stored[key].slice(at, at + ITEMS_PER_LINE)]));
+    lines.push(JSON.stringify(line));
+    await yieldToLoop();
+  }
+  const text = lines.join('\n');
+  const data = Buffer.from(text, 'utf8');
+  const name = `items-${randomBytes(8).toString('hex')}.jsonl`;
+  await writeNewFileDurably(path.join(dir, name), text);
+  return { name, bytes: data.length, crc: await crcOf(data) };
+}
+
+async function readItems(dir: string, file: FileEntry, facetCount: number): Promise<ItemColumns | null> {
+  if (!ITEMS_NAME.test(file.name)) return null;
+  const data = await fs.readFile(path.join(dir, file.name));
+  if (data.length !== file.bytes || (await crcOf(data)) !== file.crc) return null;
+  const items: ItemColumns = { nums: [], ids: [], flags: [], updated: [], dates: [], facetsOf: [] };
+  for (const line of data.toString('utf8').split('\n')) {
+    const chunk = checkColumns(JSON.parse(line), facetCount);
+    if (chunk === null) return null;
+    for (const key of COLUMNS) (items[key] as unknown[]).push(...chunk[key]);
+    await yieldToLoop();
+  }
+  return items;
+}
+
+function checkColumns(raw: unknown, facetCount: number): ItemColumns | null {
+  if (!isObject(raw)) return null;
+  const { nums, ids, flags, updated, dates, facetsOf } = raw;
   const columns = [nums, ids, flags, updated, dates, facetsOf];
   if (!columns.every((column) => Array.isArray(column) && column.length === (nums as unknown[]).length))
     return null;
@@ -119,12 +162,13 @@ function checkManifest(raw: unknown): Manifest | null {
     !(updated as unknown[]).every(Number.isFinite)
   )
     return null;
-  if (!isStringArray(ids)) return null;
   const facetOk = (f: unknown): boolean =>
-    Number.isInteger(f) && (f as number) >= 0 && (f as number) < facets.length;
-  if (!(facetsOf as unknown[]).every((list) => Array.isArray(list) && list.every(facetOk))) return null;
-  const segmentsOk = segments.every(
-    (s) => isObject(s) && typeof s.name === 'string' && Number.isInteger(s.bytes) && Number.isInteger(s.crc),
-  );
-  return segmentsOk ? (raw as unknown as Manifest) : null;
+    Number.isInteger(f) && (f as number) >= 0 && (f as number) < facetCount;
+  if (
+    !isStringArray(ids) ||
+    !(facetsOf as unknown[]).every((list) => Array.isArray(list) && list.every(facetOk))
+  ) {
+    return null;
+  }
+  return raw as unknown as ItemColumns;
 }

@@ -20,8 +20,8 @@ export interface PostingList {
   factor: number;
 }
 
-/** A prefix expands to at most this many indexed terms, the most frequent first. */
-const MAX_EXPANSIONS = 40;
+/** A prefix expands to at most this many indexed terms, the most frequent first: fewer for a short, vague one. */
+const maxExpansions = (prefix: string): number => (prefix.length <= 2 ? 16 : prefix.length === 3 ? 24 : 40);
 // Terms looked at per tier for one prefix: a one-letter prefix must not walk the whole vocabulary.
 const SCAN_LIMIT = 2_000;
 /** A term found by prefix counts a little less than the word typed in full. */
@@ -150,10 +150,11 @@ export class Tiers {
       }
     }
     let terms = [...frequency];
-    if (terms.length > MAX_EXPANSIONS) {
+    const cap = maxExpansions(prefix);
+    if (terms.length > cap) {
       terms.sort((a, b) => b[1] - a[1]);
       const exact = frequency.has(prefix);
-      terms = terms.filter(([term]) => term !== prefix).slice(0, MAX_EXPANSIONS - (exact ? 1 : 0));
+      terms = terms.filter(([term]) => term !== prefix).slice(0, cap - (exact ? 1 : 0));
       if (exact) terms.push([prefix, 0]);
     }
     return terms.map(([term]) => [term, term === prefix ? 1 : PREFIX_FACTOR]);

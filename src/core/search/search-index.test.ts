@@ -181,6 +181,12 @@ describe('SearchIndex', () => {
     await fs.writeFile(manifest, good.replace('"version":1', '"version":99'));
     expect(await SearchIndex.load(dir)).toBeNull();
     await fs.writeFile(manifest, good);
+    const items = (await fs.readdir(dir)).find((name) => name.endsWith('.jsonl')) as string;
+    const itemsText = await fs.readFile(join(dir, items), 'utf8');
+    await fs.writeFile(join(dir, items), itemsText.replace('"ids":["', '"ids":["x'));
+    expect(await SearchIndex.load(dir)).toBeNull();
+    await fs.writeFile(join(dir, items), itemsText);
+    expect(await SearchIndex.load(dir)).not.toBeNull();
     await fs.rm(join(dir, segment));
     expect(await SearchIndex.load(dir)).toBeNull();
   });

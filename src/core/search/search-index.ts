@@ -132,19 +132,22 @@ export class SearchIndex {
       if (stored === null) return null;
       const tiers = new Tiers();
       tiers.segments.push(...stored.segments);
-      const held = new Set<number>();
-      for (const segment of stored.segments) for (const num of segment.docs) held.add(num);
+      // Segment docs are sorted: the last of each is its highest number.
+      const limit = Math.max(0, ...stored.segments.map(({ docs }) => (docs[docs.length - 1] ?? -1) + 1));
+      const held = new Uint8Array(limit);
+      for (const { docs } of stored.segments)
+        for (let i = 0; i < docs.length; i++) held[docs[i] as number] = 1;
       for (const [i, num] of stored.nums.entries()) {
         if (i % 5_000 === 4_999) await yieldToLoop();
         const id = stored.ids[i] as string;
-        if (!held.has(num) || tiers.idOf[num] !== undefined || tiers.numOf.has(id)) return null;
+        if (held[num] !== 1 || tiers.idOf[num] !== undefined || tiers.numOf.has(id)) return null;
         tiers.idOf[num] = id;
         tiers.numOf.set(id, num);
         const facets = stored.facetsOf[i]?.map((f) => stored.facets[f] ?? '');
         tiers.meta.restore(num, stored.flags[i] ?? 0, stored.updated[i] ?? 0, stored.dates[i] ?? 0, facets);
       }
       // Numbers held only by dead versions still count: the free list must not hand them out.
-      for (const num of held) if (num >= tiers.idOf.length) tiers.idOf[num] = undefined;
+      if (limit > tiers.idOf.length) tiers.idOf[limit - 1] = undefined;
       tiers.resetFree();
       const index = new SearchIndex(tiers);
       index.maintenance.kick();
