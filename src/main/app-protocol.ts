@@ -2,9 +2,10 @@
  * What `app://commonplace/…` answers, as plain Node: the built renderer, and the images clips
  * keep in the library's `assets/`. No Electron here, so it is tested on real folders.
  */
+import { contentTypeFor } from '../shared/content-types';
 import { ASSET_POLICY, PAGE_POLICY } from '../shared/content-policy';
 import { readFile } from 'node:fs/promises';
-import { extname, isAbsolute, join, relative, sep } from 'node:path';
+import { isAbsolute, join, relative, sep } from 'node:path';
 
 export const APP_SCHEME = 'app';
 export const APP_HOST = 'commonplace';
@@ -14,29 +15,6 @@ export const APP_PAGE_URL = `${APP_SCHEME}://${APP_HOST}/index.html`;
 /** `<sha256>.<ext>`, as the clipper names the files it stores. */
 const ASSET_NAME = /^[0-9a-f]{64}\.[a-z0-9]{1,5}$/;
 const ASSETS_PREFIX = '/assets/';
-
-const CONTENT_TYPES: Record<string, string> = {
-  '.html': 'text/html; charset=utf-8',
-  '.js': 'text/javascript; charset=utf-8',
-  '.mjs': 'text/javascript; charset=utf-8',
-  '.css': 'text/css; charset=utf-8',
-  '.json': 'application/json; charset=utf-8',
-  '.map': 'application/json; charset=utf-8',
-  '.txt': 'text/plain; charset=utf-8',
-  '.svg': 'image/svg+xml',
-  '.png': 'image/png',
-  '.jpg': 'image/jpeg',
-  '.jpeg': 'image/jpeg',
-  '.gif': 'image/gif',
-  '.webp': 'image/webp',
-  '.avif': 'image/avif',
-  '.bmp': 'image/bmp',
-  '.ico': 'image/x-icon',
-  '.woff': 'font/woff',
-  '.woff2': 'font/woff2',
-  '.ttf': 'font/ttf',
-  '.wasm': 'application/wasm',
-};
 
 export interface AppRoots {
   /** The built renderer, `out/renderer`. */
@@ -81,7 +59,7 @@ export async function answerAppRequest(url: string, method: string, roots: AppRo
 }
 
 function file(body: Buffer, name: string, extra: Record<string, string>): AppResponse {
-  const type = CONTENT_TYPES[extname(name).toLowerCase()] ?? 'application/octet-stream';
+  const type = contentTypeFor(name);
   return reply(200, body, { 'Content-Type': type, ...extra });
 }
 
