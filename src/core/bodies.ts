@@ -1,4 +1,5 @@
 /** Item bodies, one file per saved version: `bodies/XX/<id>.<rev>.md` for notes, `.json` for clips. */
+import { readFileSync } from 'node:fs';
 import fs from 'node:fs/promises';
 import path from 'node:path';
 import { bodyBucket } from './ids';
@@ -31,6 +32,19 @@ export class BodyFiles {
   async read(name: string): Promise<string | null> {
     try {
       return await fs.readFile(this.path(name), 'utf8');
+    } catch (error) {
+      if (isCode(error, 'ENOENT')) return null;
+      throw error;
+    }
+  }
+
+  /**
+   * The same, read at once: for the few bodies a page of search results needs, where the
+   * thread pool's round trips cost more than the reads (20 small files: ~0.5 ms, not ~6 ms).
+   */
+  readNow(name: string): string | null {
+    try {
+      return readFileSync(this.path(name), 'utf8');
     } catch (error) {
       if (isCode(error, 'ENOENT')) return null;
       throw error;

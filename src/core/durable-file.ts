@@ -28,7 +28,7 @@ export async function replaceFileDurably(
  * Writes a file under a name nothing else uses yet (a new body version). No temp file: until the
  * metadata names it, a half-written file is only an orphan, which the library check reports.
  */
-export async function writeNewFileDurably(file: string, data: string): Promise<void> {
+export async function writeNewFileDurably(file: string, data: string | Uint8Array): Promise<void> {
   await writeAndSync(file, data);
   await syncDir(path.dirname(file));
 }

@@ -12,7 +12,8 @@ import type { BodyTextReader } from './body-text';
 export function storeCatalog(store: Store, bodies: BodyTextReader): SearchCatalog {
   return {
     get: (id) => store.get(id),
-    bodyText: (id) => bodies.textOfId(id),
+    // An async function runs to its first await at once: the read happens now (see textOfIdNow).
+    bodyText: async (id) => bodies.textOfIdNow(id),
   };
 }
 

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { executeSearch, type CatalogEntry, type SearchCatalog } from './execute';
+import { HEAD_LENGTH } from './index-heads';
 import { parseQuery } from './query-parser';
 import { SearchIndex } from './search-index';
 import { tokenize } from './text';
@@ -133,6 +134,15 @@ describe('executeSearch', () => {
     expect(await ids('type:clip before:2024-01-01')).toEqual(['c-other']);
   });
 
+  it('filters on any of many tags, however many an item has', async () => {
+    const tags = Array.from({ length: 12 }, (_, i) => `topic/t${i}`);
+    const many: Item = { ...base, id: 'many', type: 'note', title: 'Many tags', body: 'harvest', tags };
+    const items = [...ITEMS, many];
+    for (const tag of ['topic/t0', 'topic/t7', 'topic/t8', 'topic/t11', 'topic'])
+      expect(await ids(`harvest tag:${tag}`, items)).toEqual(['many']);
+    expect(await ids('harvest tag:topic -tag:topic/t11', items)).toEqual([]);
+  });
+
   it('filters the same way when the index was given no entries (the catalog is asked)', async () => {
     expect((await ids('harvest tag:sahel ', ITEMS, false)).sort()).toEqual(['n-niger', 'n-sahel']);
     expect(await ids('author:keita', ITEMS, false)).toEqual(['c-rfi']);
@@ -146,6 +156,14 @@ describe('executeSearch', () => {
     expect(await ids('harvest -rain ')).toEqual(['n-sahel']);
     expect((await ids('council -"security council" ')).sort()).toEqual([]);
     expect((await ids('security -"council met" ')).sort()).toEqual(['n-exact']);
+  });
+
+  it('answers a query of exclusions only with every other item, never the trashed', async () => {
+    const found = await ids('-harvest ');
+    expect(found.sort()).toEqual(['c-rfi', 'n-exact', 'n-phrase']);
+    expect((await ids('-keita -council')).sort()).toEqual(['c-other', 'n-niger', 'n-sahel']);
+    expect(await ids('-tag:sahel type:note -council')).toEqual([]);
+    expect(await ids('   ')).toEqual([]);
   });
 
   it('checks phrases on the text: the words in a row, accents aside', async () => {
@@ -185,6 +203,30 @@ describe('executeSearch', () => {
     expect(first.hits[0]?.snippet).toMatch(/<mark>the<\/mark>/i);
     expect(first.hits[0]?.matches.map((m) => m.toLowerCase())).toContain('the');
     expect(first.hits[0]?.score).toBeGreaterThanOrEqual(first.hits[9]?.score ?? 0);
+  });
+
+  it('reads a body file only when the words come after the start the index keeps', async () => {
+    const filler = (n: number): string => Array.from({ length: n }, (_, k) => `word${k}`).join(' ');
+    const items: Item[] = [
+      { ...base, id: 'near', type: 'note', title: 'Near', body: `A needle here. ${filler(600)}` },
+      { ...base, id: 'far', type: 'note', title: 'Far', body: `${filler(300)} the deep needle ${filler(50)}` },
+      { ...base, id: 'short', type: 'note', title: 'Short', body: 'Only a needle.' },
+    ];
+    expect(items[1]?.body.indexOf('needle')).toBeGreaterThan(HEAD_LENGTH);
+    const { index, catalog, reads } = setup(items);
+    const found = await executeSearch(index, parseQuery('needle'), catalog, { limit: 10, offset: 0 });
+    expect(found.hits.map((hit) => hit.id).sort()).toEqual(['far', 'near', 'short']);
+    for (const hit of found.hits) expect(hit.snippet).toContain('<mark>needle</mark>');
+    expect(found.hits.find((hit) => hit.id === 'near')?.snippet).toMatch(/…$/);
+    expect(reads).toEqual(['far']);
+
+    reads.length = 0;
+    const phrase = await executeSearch(index, parseQuery('"deep needle"'), catalog, { limit: 10, offset: 0 });
+    expect(phrase.hits.map((hit) => hit.id)).toEqual(['far']);
+    expect(reads).toEqual(['far']);
+    reads.length = 0;
+    expect((await executeSearch(index, parseQuery('"a needle"'), catalog, { limit: 10, offset: 0 })).total).toBe(2);
+    expect(reads).toEqual([]);
   });
 
   it('breaks ties by the most recently updated', async () => {

@@ -15,6 +15,7 @@ import { PhraseCheck } from './index-phrase';
 import { rankedPrefix } from './index-rank';
 import type { ParsedQuery, TextClause } from './query-parser';
 import type { SearchIndex } from './search-index';
+import { hitSnippet } from './hit-snippet';
 import { makeSnippet } from './snippet';
 
 /** What a search needs to know of an item besides its text: an ItemRecord fits. */
@@ -43,8 +44,9 @@ export async function executeSearch(
   catalog: SearchCatalog,
   page: { limit: number; offset: number },
 ): Promise<{ total: number; hits: SearchHit[] }> {
-  // Nothing to look for (an empty box): nothing found, rather than the whole library.
-  if (parsed.any.length === 0 && !hasFilters(parsed)) return { total: 0, hits: [] };
+  // Nothing to look for (an empty box): nothing found, rather than the whole library. Only
+  // exclusions (`-draft`) or only operators: every item that passes them, newest first.
+  if (parsed.any.length === 0 && parsed.none.length === 0 && !hasFilters(parsed)) return { total: 0, hits: [] };
   const text = parsed.any.length > 0 ? matchGroups(index, parsed.any) : null;
   try {
     const candidates = filtered(index, parsed, catalog, text ? text.nums : index.liveNumbers());
@@ -59,6 +61,7 @@ export async function executeSearch(
       if (updated[a] !== updated[b]) return (updated[a] as number) > (updated[b] as number);
       return (index.idAt(a) ?? '') < (index.idAt(b) ?? '');
     };
+    // Body files are read only when the start the index keeps is not enough, and once.
     const texts = new Map<string, Promise<string>>();
     const textOf = (id: string): Promise<string> => {
       let body = texts.get(id);
@@ -67,6 +70,7 @@ export async function executeSearch(
     };
     const phrases = new PhraseCheck(groupPhrases, candidates.notPhrases, groups, {
       title: (num) => catalog.get(index.idAt(num) ?? '')?.title ?? '',
+      head: (num) => index.headAt(num),
       body: (num) => textOf(index.idAt(num) ?? ''),
     });
     const { accepted, rejected } = await rankedPrefix(
@@ -83,7 +87,7 @@ export async function executeSearch(
       // Drawn fresh from the catalog: what the person sees is the item as it is now.
       const entry = id === undefined ? undefined : catalog.get(id);
       if (id !== undefined && entry !== undefined)
-        hits.push(toHit(id, entry, score?.[num] ?? 0, textOf(id), clauses));
+        hits.push(toHit(id, entry, score?.[num] ?? 0, index.headAt(num), () => textOf(id), clauses));
     }
     return { total: candidates.nums.length - rejected, hits: await Promise.all(hits) };
   } finally {
@@ -97,11 +101,12 @@ function filtered(
   parsed: ParsedQuery,
   catalog: SearchCatalog,
   source: Int32Array,
-): { nums: number[]; notPhrases: ExcludedPhrase[] } {
+): { nums: Int32Array; notPhrases: ExcludedPhrase[] } {
   const { excluded, phrases: notPhrases } = matchExclusions(index, parsed.none);
   const { meta } = index;
   const passes = itemFilter(parsed, meta);
-  const nums: number[] = [];
+  const nums = new Int32Array(source.length);
+  let found = 0;
   const [flags, knownBit, trashed] = [meta.flags, KNOWN, TRASHED];
   // No operators: only the trash to leave out, tested inline (this loop may see every item).
   const simple = !hasFilters(parsed);
@@ -113,16 +118,17 @@ function filtered(
       if (entry === undefined) continue;
       meta.set(num, entry);
     }
-    if (simple ? ((flags[num] as number) & trashed) === 0 : passes(num)) nums.push(num);
+    if (simple ? ((flags[num] as number) & trashed) === 0 : passes(num)) nums[found++] = num;
   }
-  return { nums, notPhrases };
+  return { nums: nums.subarray(0, found), notPhrases };
 }
 
 async function toHit(
   id: string,
   entry: CatalogEntry,
   score: number,
-  body: Promise<string>,
+  head: string | undefined,
+  body: () => Promise<string>,
   clauses: readonly TextClause[],
 ): Promise<SearchHit> {
   const terms = new Set<string>();
@@ -133,8 +139,9 @@ async function toHit(
     else if (clause.prefix) prefixes.push(clause.term);
     else terms.add(clause.term);
   }
-  const { snippet, matches } = bodySnippet(await body, terms, prefixes, phrases);
   const titleMatches = clauses.length > 0 ? makeSnippet(entry.title, terms, prefixes, phrases).matches : [];
+  const wanted = { terms, prefixes, phrases };
+  const { snippet, matches } = await hitSnippet(head, body, wanted, titleMatches.length > 0);
   const hit: SearchHit = {
     id,
     type: entry.type,
@@ -150,28 +157,4 @@ async function toHit(
     hit.published = entry.published ?? null;
   }
   return hit;
-}
-
-// A snippet is looked for in a long body's first two thousand characters first (matches are nearly
-// always there, and scanning 20 whole bodies is the largest cost of a search); the whole body only
-// when that part has none.
-const SNIPPET_SCAN = 2_000;
-
-function bodySnippet(
-  text: string,
-  terms: ReadonlySet<string>,
-  prefixes: readonly string[],
-  phrases: readonly string[][],
-): { snippet: string; matches: string[] } {
-  if (text.length > SNIPPET_SCAN * 1.5) {
-    const cut = text.lastIndexOf(' ', SNIPPET_SCAN);
-    const head = makeSnippet(text.slice(0, cut > 0 ? cut : SNIPPET_SCAN), terms, prefixes, phrases);
-    if (head.matches.length > 0) {
-      return {
-        snippet: head.snippet.endsWith('…') ? head.snippet : `${head.snippet}…`,
-        matches: head.matches,
-      };
-    }
-  }
-  return makeSnippet(text, terms, prefixes, phrases);
 }

@@ -18,10 +18,12 @@ import { crcOf, decodeSegment, writeSegmentFile } from './index-segment-file';
 const MANIFEST = 'manifest.json';
 const FORMAT = 'commonplace-search-index';
 /** Bump when the files change shape (or the terms change: a new stemmer means a rebuild). */
-export const INDEX_VERSION = 1;
+export const INDEX_VERSION = 2;
 const SEGMENT_NAME = /^seg-[0-9a-f]{16}\.bin$/;
 const ITEMS_NAME = /^items-[0-9a-f]{16}\.jsonl$/;
-const ITEMS_PER_LINE = 5_000;
+// A line holds the items' heads too (~1 KB each): parsing one must stay well under 50 ms.
+const ITEMS_PER_LINE = 2_000;
+const NEWLINE = Buffer.from('\n');
 
 interface FileEntry {
   name: string;
@@ -39,8 +41,8 @@ interface Manifest {
 }
 
 /** One line of the items file: a few thousand items, column by column. */
-type ItemColumns = Pick<StoredIndex, 'nums' | 'ids' | 'flags' | 'updated' | 'dates' | 'facetsOf'>;
-const COLUMNS = ['nums', 'ids', 'flags', 'updated', 'dates', 'facetsOf'] as const;
+type ItemColumns = Pick<StoredIndex, 'nums' | 'ids' | 'heads' | 'flags' | 'updated' | 'dates' | 'facetsOf'>;
+const COLUMNS = ['nums', 'ids', 'heads', 'flags', 'updated', 'dates', 'facetsOf'] as const;
 
 export interface StoredIndex {
   rev: number;
@@ -48,6 +50,8 @@ export interface StoredIndex {
   /** Live item numbers, their ids, and what index-meta.ts knows of them, all in the same order. */
   nums: number[];
   ids: string[];
+  /** The start of each item's body text (index-heads.ts). */
+  heads: string[];
   flags: number[];
   updated: number[];
   dates: number[];
@@ -120,16 +124,17 @@ function checkManifest(raw: unknown): Manifest | null {
 }
 
 async function writeItems(dir: string, stored: StoredIndex): Promise<FileEntry> {
-  const lines: string[] = [];
+  // Line by line into bytes: one string of the whole file would hold the loop while encoded.
+  const lines: Buffer[] = [];
   for (let at = 0; at < stored.nums.length || at === 0; at += ITEMS_PER_LINE) {
     const line = Object.fromEntries(COLUMNS.map((key) => [key, stored[key].slice(at, at + ITEMS_PER_LINE)]));
-    lines.push(JSON.stringify(line));
+    if (at > 0) lines.push(NEWLINE);
+    lines.push(Buffer.from(JSON.stringify(line), 'utf8'));
     await yieldToLoop();
   }
-  const text = lines.join('\n');
-  const data = Buffer.from(text, 'utf8');
+  const data = Buffer.concat(lines);
   const name = `items-${randomBytes(8).toString('hex')}.jsonl`;
-  await writeNewFileDurably(path.join(dir, name), text);
+  await writeNewFileDurably(path.join(dir, name), data);
   return { name, bytes: data.length, crc: await crcOf(data) };
 }
 
@@ -137,20 +142,25 @@ async function readItems(dir: string, file: FileEntry, facetCount: number): Prom
   if (!ITEMS_NAME.test(file.name)) return null;
   const data = await fs.readFile(path.join(dir, file.name));
   if (data.length !== file.bytes || (await crcOf(data)) !== file.crc) return null;
-  const items: ItemColumns = { nums: [], ids: [], flags: [], updated: [], dates: [], facetsOf: [] };
-  for (const line of data.toString('utf8').split('\n')) {
-    const chunk = checkColumns(JSON.parse(line), facetCount);
+  const items: ItemColumns = { nums: [], ids: [], heads: [], flags: [], updated: [], dates: [], facetsOf: [] };
+  // One line at a time (decoding the whole file at once would hold the loop); at least one line.
+  let at = 0;
+  do {
+    const newline = data.indexOf(NEWLINE[0] as number, at);
+    const end = newline < 0 ? data.length : newline;
+    const chunk = checkColumns(JSON.parse(data.toString('utf8', at, end)), facetCount);
     if (chunk === null) return null;
     for (const key of COLUMNS) (items[key] as unknown[]).push(...chunk[key]);
+    at = end + 1;
     await yieldToLoop();
-  }
+  } while (at < data.length);
   return items;
 }
 
 function checkColumns(raw: unknown, facetCount: number): ItemColumns | null {
   if (!isObject(raw)) return null;
-  const { nums, ids, flags, updated, dates, facetsOf } = raw;
-  const columns = [nums, ids, flags, updated, dates, facetsOf];
+  const { nums, ids, heads, flags, updated, dates, facetsOf } = raw;
+  const columns = [nums, ids, heads, flags, updated, dates, facetsOf];
   if (!columns.every((column) => Array.isArray(column) && column.length === (nums as unknown[]).length))
     return null;
   const integers = (column: unknown): boolean =>
@@ -166,6 +176,7 @@ function checkColumns(raw: unknown, facetCount: number): ItemColumns | null {
     Number.isInteger(f) && (f as number) >= 0 && (f as number) < facetCount;
   if (
     !isStringArray(ids) ||
+    !isStringArray(heads) ||
     !(facetsOf as unknown[]).every((list) => Array.isArray(list) && list.every(facetOk))
   ) {
     return null;

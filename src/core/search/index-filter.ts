@@ -4,7 +4,7 @@
  * which facets an operator takes is decided once per search, not once per item. Trashed items
  * never pass. Tags and authors: every one asked for must match; types and sites: any of them.
  */
-import { CLIP, TRASHED, dateKey, type ItemMeta } from './index-meta';
+import { FACET_SLOTS, CLIP, TRASHED, dateKey, type ItemMeta } from './index-meta';
 import type { ParsedQuery } from './query-parser';
 import { foldText } from './text';
 
@@ -21,14 +21,16 @@ export function itemFilter(q: ParsedQuery, meta: ItemMeta): (num: number) => boo
   const [notClip, notNote] = [q.notTypes.includes('clip'), q.notTypes.includes('note')];
   const before = q.before === null ? Infinity : dateKey(q.before);
   const after = q.after === null ? -Infinity : dateKey(q.after);
+  // Each test runs once per facet of the dictionary (tens of thousands): strings made up front.
   const tag = (name: string): Accept => {
     const wanted = `t:${foldText(name)}`;
-    return (f) => f === wanted || f.startsWith(`${wanted}/`);
+    const parent = `${wanted}/`;
+    return (f) => f === wanted || f.startsWith(parent);
   };
-  const site =
-    (host: string): Accept =>
-    (f) =>
-      f === `h:${host}` || (f.startsWith('h:') && f.endsWith(`.${host}`));
+  const site = (host: string): Accept => {
+    const [exact, sub] = [`h:${host}`, `.${host}`];
+    return (f) => f === exact || (f.startsWith('h:') && f.endsWith(sub));
+  };
   const author =
     (name: string): Accept =>
     (f) =>
@@ -36,7 +38,8 @@ export function itemFilter(q: ParsedQuery, meta: ItemMeta): (num: number) => boo
   // Each operator is a bit; a facet's bits say which operators it satisfies (sites share one bit: any of them).
   const every = [...q.tags.map(tag), ...q.authors.map(author)];
   const tests: Accept[] = [...every];
-  if (q.sites.length > 0) tests.push((f) => q.sites.some((host) => site(host)(f)));
+  const sites = q.sites.map(site);
+  if (sites.length > 0) tests.push((f) => sites.some((accept) => accept(f)));
   const none = [...q.notTags.map(tag), ...q.notAuthors.map(author), ...q.notSites.map(site)];
   tests.push(...none);
   const kept = tests.slice(0, 30);
@@ -46,8 +49,11 @@ export function itemFilter(q: ParsedQuery, meta: ItemMeta): (num: number) => boo
     kept.reduce((bits, accept, i) => (accept(facet) ? bits | (1 << i) : bits), 0);
   const bits = Int32Array.from(meta.facets, bitsOf);
   // Locals for what the test reads per item (the arrays are not replaced while a search runs).
-  const { flags: allFlags, date: dates, facetsOf, facets } = meta;
-  const [trashed, clipBit] = [TRASHED, CLIP];
+  const { flags: allFlags, date: dates, facetsOf, facets, slots } = meta;
+  const [trashed, clipBit, width] = [TRASHED, CLIP, FACET_SLOTS];
+  const bitsAt = (id: number): number =>
+    // A facet first met during this search (its item read from the catalog) is tested as it comes.
+    id < bits.length ? (bits[id] as number) : bitsOf(facets[id] ?? '');
   return (num) => {
     const flags = allFlags[num] as number;
     if ((flags & trashed) !== 0) return false;
@@ -57,12 +63,17 @@ export function itemFilter(q: ParsedQuery, meta: ItemMeta): (num: number) => boo
     const date = dates[num] as number;
     if (date >= before || date < after) return false;
     if (kept.length === 0) return true;
-    const ids = facetsOf[num] ?? [];
     let has = 0;
-    for (let i = 0; i < ids.length; i++) {
-      const id = ids[i] as number;
-      // A facet first met during this search (its item read from the catalog) is tested as it comes.
-      has |= id < bits.length ? (bits[id] as number) : bitsOf(facets[id] ?? '');
+    const base = num * width;
+    let k = 0;
+    for (; k < width; k++) {
+      const id = slots[base + k] as number;
+      if (id < 0) break;
+      has |= bitsAt(id);
+    }
+    if (k === width) {
+      const ids = facetsOf[num] ?? [];
+      for (let i = width; i < ids.length; i++) has |= bitsAt(ids[i] as number);
     }
     return (has & want) === want && (has & refuse) === 0;
   };

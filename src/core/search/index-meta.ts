@@ -18,6 +18,11 @@ export const LIVE = 1;
 export const KNOWN = 2;
 export const TRASHED = 4;
 export const CLIP = 8;
+/**
+ * An item's first facets are also kept in a flat array, FACET_SLOTS per item (-1: none): a filter
+ * reading them runs several times faster than one walking 50,000 small arrays.
+ */
+export const FACET_SLOTS = 8;
 
 export class ItemMeta {
   flags = new Uint8Array(1024);
@@ -25,6 +30,8 @@ export class ItemMeta {
   date = new Int32Array(1024);
   /** Facet numbers by item number. */
   readonly facetsOf: (number[] | undefined)[] = [];
+  /** The first FACET_SLOTS of them, by item number times FACET_SLOTS. */
+  slots = new Int32Array(1024 * FACET_SLOTS).fill(-1);
   /** Facet strings (`t:` tag, `a:` author, `h:` host) by number. */
   readonly facets: string[] = [];
   private readonly facetIds = new Map<string, number>();
@@ -58,13 +65,21 @@ export class ItemMeta {
     this.flags[num] = known ? flags | LIVE : LIVE;
     this.updated[num] = updated;
     this.date[num] = date;
-    this.facetsOf[num] = known ? facets.map((facet) => this.facetId(facet)) : undefined;
+    const ids = known ? facets.map((facet) => this.facetId(facet)) : undefined;
+    this.facetsOf[num] = ids;
+    this.fillSlots(num, ids);
   }
 
   /** The version is dead. */
   clear(num: number): void {
     if (num < this.flags.length) this.flags[num] = 0;
     this.facetsOf[num] = undefined;
+    if (num < this.flags.length) this.fillSlots(num, undefined);
+  }
+
+  private fillSlots(num: number, ids: readonly number[] | undefined): void {
+    const base = num * FACET_SLOTS;
+    for (let k = 0; k < FACET_SLOTS; k++) this.slots[base + k] = ids?.[k] ?? -1;
   }
 
   known(num: number): boolean {
@@ -89,9 +104,12 @@ export class ItemMeta {
     updated.set(this.updated);
     const date = new Int32Array(size);
     date.set(this.date);
+    const slots = new Int32Array(size * FACET_SLOTS).fill(-1);
+    slots.set(this.slots);
     this.flags = flags;
     this.updated = updated;
     this.date = date;
+    this.slots = slots;
   }
 }
 

@@ -3,6 +3,7 @@
  * start a phrase word are folded (the rest are skipped but still counted), so checking a long
  * text costs little more than reading it once.
  */
+import { headText, isCut } from './index-heads';
 import { scanWords } from './text';
 
 /** True when `phrase` (folded words) occurs in `text` word for word. */
@@ -47,7 +48,12 @@ export class PhraseCheck {
     private readonly excluded: readonly { terms: string[]; holders: Uint8Array }[],
     /** Groups satisfied, by item number (null: a search by filters only). */
     private readonly groups: Int32Array | null,
-    private readonly text: { title(num: number): string; body(num: number): Promise<string> },
+    private readonly text: {
+      title(num: number): string;
+      /** The start of the body the index keeps (index-heads.ts). */
+      head(num: number): string | undefined;
+      body(num: number): Promise<string>;
+    },
   ) {}
 
   /** True when the item passes without reading; null when its text must be read. */
@@ -62,11 +68,16 @@ export class PhraseCheck {
   }
 
   async verify(num: number): Promise<boolean> {
-    // The title is at hand: a phrase found there needs no body.
+    // The title and the start of the body are at hand: a phrase found there needs no file read.
     const title = this.text.title(num);
+    const head = this.text.head(num);
+    const start = head === undefined ? '' : headText(head);
+    const more = head === undefined || isCut(head);
     let body: string | null = null;
     const holds = async (phrase: string[]): Promise<boolean> =>
-      hasPhrase(title, phrase) || hasPhrase((body ??= await this.text.body(num)), phrase);
+      hasPhrase(title, phrase) ||
+      hasPhrase(start, phrase) ||
+      (more && hasPhrase((body ??= await this.text.body(num)), phrase));
     const groups = this.groups?.[num] ?? 0;
     let positive = groups === 0;
     for (const [g, phrases] of this.groupPhrases.entries()) {

@@ -13,20 +13,24 @@ export interface Order {
   score: Float64Array | null;
 }
 
+/** Item numbers: an array or a typed array. */
+export type Items = ArrayLike<number>;
+
 /** Checks made per search past which candidates are taken on trust. */
 const MAX_CHECKS = 60;
 const CHECK_BATCH = 20;
 
 /** The best `k` items of `nums`, best first, without sorting them all. */
-export function topItems(nums: readonly number[], k: number, { better, score }: Order): number[] {
+export function topItems(nums: Items, k: number, { better, score }: Order): number[] {
   const order = (a: number, b: number): number => (better(a, b) ? -1 : 1);
-  if (k >= nums.length) return [...nums].sort(order);
+  if (k >= nums.length) return Array.from(nums).sort(order);
   // A heap of the best so far whose root is the worst of them.
   const heap: number[] = [];
   const swap = (i: number, j: number): void => {
     [heap[i], heap[j]] = [heap[j] as number, heap[i] as number];
   };
-  for (const num of nums) {
+  for (let at = 0; at < nums.length; at++) {
+    const num = nums[at] as number;
     if (heap.length < k) {
       heap.push(num);
       for (
@@ -61,7 +65,7 @@ export function topItems(nums: readonly number[], k: number, { better, score }: 
  * without its text (true/false) or needs it (null); `verify` decides with the text.
  */
 export async function rankedPrefix(
-  nums: readonly number[],
+  nums: Items,
   want: number,
   order: Order,
   check: (num: number) => boolean | null,

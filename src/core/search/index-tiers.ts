@@ -37,15 +37,18 @@ export class Tiers {
   /** Item number → id, for live numbers only. */
   readonly idOf: (string | undefined)[] = [];
   readonly numOf = new Map<string, number>();
+  /** Item number → the start of its body text (index-heads.ts), for live numbers only. */
+  readonly heads: (string | undefined)[] = [];
   readonly meta = new ItemMeta();
   private free: number[] = [];
 
   /** Indexes a new version of `id`: the old one (if any) is dead from now on. */
-  put(id: string, fields: readonly FieldTerms[], entry: CatalogEntry | undefined): void {
+  put(id: string, fields: readonly FieldTerms[], entry: CatalogEntry | undefined, head: string): void {
     this.kill(id);
     const num = this.free.pop() ?? this.idOf.length;
     this.delta.add(num, fields);
     this.idOf[num] = id;
+    this.heads[num] = head;
     this.numOf.set(id, num);
     if (entry) this.meta.set(num, entry);
     else this.meta.live(num);
@@ -55,6 +58,7 @@ export class Tiers {
     const num = this.numOf.get(id);
     if (num === undefined) return;
     this.idOf[num] = undefined;
+    this.heads[num] = undefined;
     this.numOf.delete(id);
     this.meta.clear(num);
   }

@@ -2,6 +2,7 @@ import fs from 'node:fs/promises';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { makeTempDir } from '../../../tests/helpers/temp-library';
+import { INDEX_VERSION } from './index-files';
 import { FLUSH_POSTINGS } from './index-tiers';
 import { SearchIndex, type IndexDoc } from './search-index';
 import { indexTerms } from './text';
@@ -147,6 +148,15 @@ describe('SearchIndex', () => {
     ] as const) {
       expect(ranked(again, term, prefix)).toEqual(ranked(index, term, prefix));
     }
+    // The start of each body comes back too, with the item it belongs to (snippets need no file).
+    const heads = (of: SearchIndex): Map<string, string | undefined> =>
+      new Map(
+        Array.from({ length: of.numberLimit }, (_, num) => [of.idAt(num), of.headAt(num)] as const).filter(
+          (pair): pair is [string, string | undefined] => pair[0] !== undefined,
+        ),
+      );
+    expect(heads(again)).toEqual(heads(index));
+    expect(heads(again).get('p-keita')).toContain('Keïta');
     again.add(doc('p-keita', 'Entretien', 'rewritten without the name'));
     again.remove('p-camps');
     again.add(doc('new', 'Fresh', 'a new item about keita'));
@@ -178,7 +188,7 @@ describe('SearchIndex', () => {
     const good = await fs.readFile(manifest, 'utf8');
     await fs.writeFile(manifest, good.slice(0, 100));
     expect(await SearchIndex.load(dir)).toBeNull();
-    await fs.writeFile(manifest, good.replace('"version":1', '"version":99'));
+    await fs.writeFile(manifest, good.replace(`"version":${INDEX_VERSION}`, '"version":99'));
     expect(await SearchIndex.load(dir)).toBeNull();
     await fs.writeFile(manifest, good);
     const items = (await fs.readdir(dir)).find((name) => name.endsWith('.jsonl')) as string;

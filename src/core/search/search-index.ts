@@ -17,6 +17,7 @@
 import { yieldToLoop } from '../event-loop';
 import type { CatalogEntry } from './execute';
 import { readIndex, writeIndex, type StoredIndex } from './index-files';
+import { headOf } from './index-heads';
 import { LIVE, type ItemMeta } from './index-meta';
 import { Maintenance } from './index-maintenance';
 import { docFields } from './index-postings';
@@ -51,7 +52,7 @@ export class SearchIndex {
 
   /** Adds the item, or replaces what the index held for its id. */
   add(doc: IndexDoc): void {
-    this.tiers.put(doc.id, docFields(doc), doc.entry);
+    this.tiers.put(doc.id, docFields(doc), doc.entry, headOf(doc.body));
     if (this.tiers.rollOver(false)) this.maintenance.kick();
   }
 
@@ -90,6 +91,11 @@ export class SearchIndex {
   /** For execute.ts: the id an item number stands for, if that version is live. */
   idAt(num: number): string | undefined {
     return this.tiers.idOf[num];
+  }
+
+  /** For execute.ts: the start of a live version's body text (index-heads.ts). */
+  headAt(num: number): string | undefined {
+    return this.tiers.heads[num];
   }
 
   /** For execute.ts: every item number is below this. */
@@ -143,6 +149,7 @@ export class SearchIndex {
         if (held[num] !== 1 || tiers.idOf[num] !== undefined || tiers.numOf.has(id)) return null;
         tiers.idOf[num] = id;
         tiers.numOf.set(id, num);
+        tiers.heads[num] = stored.heads[i] ?? '';
         const facets = stored.facetsOf[i]?.map((f) => stored.facets[f] ?? '');
         tiers.meta.restore(num, stored.flags[i] ?? 0, stored.updated[i] ?? 0, stored.dates[i] ?? 0, facets);
       }
@@ -167,6 +174,7 @@ export class SearchIndex {
       segments,
       nums: [],
       ids: [],
+      heads: [],
       flags: [],
       updated: [],
       dates: [],
@@ -183,6 +191,7 @@ export class SearchIndex {
         if (id === undefined) continue;
         stored.nums.push(num);
         stored.ids.push(id);
+        stored.heads.push(this.tiers.heads[num] ?? '');
         stored.flags.push(meta.flags[num] ?? 0);
         stored.updated.push(meta.updated[num] ?? 0);
         stored.dates.push(meta.date[num] ?? 0);

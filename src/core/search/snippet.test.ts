@@ -95,7 +95,7 @@ describe('makeSnippet', () => {
   });
 
   it('starts at the beginning when nothing matches, and keeps short texts whole', () => {
-    expect(makeSnippet('Short   text,\nno match.', new Set(['x']), [], [])).toEqual({
+    expect(makeSnippet('Short   text,\nno match.', new Set(['x']), [], [])).toMatchObject({
       snippet: 'Short text, no match.',
       matches: [],
     });

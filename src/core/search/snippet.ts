@@ -12,6 +12,17 @@ const MAX_MATCH_LENGTH = 100;
 // How much context to show before the first match when there is room.
 const MAX_LEAD = 60;
 
+export interface Snippet {
+  /** HTML: the passage, escaped, with <mark>s. */
+  snippet: string;
+  /** The matched words as written (for marking them in the reader). */
+  matches: string[];
+  /** Distinct terms, prefixes and phrases matched in the passage. */
+  keys: number;
+  /** Where the passage ends in `text`. */
+  end: number;
+}
+
 interface Match {
   start: number;
   end: number;
@@ -30,7 +41,7 @@ export function makeSnippet(
   prefixes: readonly string[],
   phrases: readonly string[][],
   maxLength = SNIPPET_LENGTH,
-): { snippet: string; matches: string[] } {
+): Snippet {
   const size = Number.isFinite(maxLength) && maxLength >= 1 ? Math.floor(maxLength) : SNIPPET_LENGTH;
   const usable = prefixes.filter((p) => p !== '');
   const found = findMatches(text, terms, usable, phrases);
@@ -69,7 +80,13 @@ export function makeSnippet(
     if (matches.size >= MAX_MATCHES) break;
     if (m.end - m.start <= MAX_MATCH_LENGTH) matches.add(text.slice(m.start, m.end));
   }
-  return { snippet: html.replace(/^…\s+/, '…').replace(/\s+…$/, '…').trim(), matches: [...matches] };
+  const keys = new Set(found.slice(from, to).map((m) => m.key)).size;
+  return {
+    snippet: html.replace(/^…\s+/, '…').replace(/\s+…$/, '…').trim(),
+    matches: [...matches],
+    keys,
+    end,
+  };
 }
 
 interface Word {
