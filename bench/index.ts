@@ -6,12 +6,13 @@
 import { parseArgs } from 'node:util';
 import { DEFAULT_SHARDS } from '../src/core/library-file';
 import { clipSuite } from './suites/clip';
+import { linksSuite } from './suites/links';
 import { searchSuite } from './suites/search';
 import { storeSuite } from './suites/store';
 import type { Suite } from './suites/suite';
 
 // Adding a suite is adding it here.
-const suites: Suite[] = [storeSuite, clipSuite, searchSuite];
+const suites: Suite[] = [storeSuite, clipSuite, searchSuite, linksSuite];
 
 interface Result {
   suite: string;

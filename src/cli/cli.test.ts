@@ -50,7 +50,19 @@ const containing = (text: string): unknown => expect.stringContaining(text);
 const parse = (text: string): Record<string, unknown> => JSON.parse(text) as Record<string, unknown>;
 const keys = (value: unknown): string[] => Object.keys(value as object).sort();
 
-const ITEM_KEYS = ['body', 'created', 'deleted', 'excerpt', 'id', 'rev', 'tags', 'title', 'type', 'updated'];
+const ITEM_KEYS = [
+  'aliases',
+  'body',
+  'created',
+  'deleted',
+  'excerpt',
+  'id',
+  'rev',
+  'tags',
+  'title',
+  'type',
+  'updated',
+];
 const SUMMARY_KEYS = ITEM_KEYS.filter((k) => k !== 'body');
 const STACK_LINE = /^\s+at .+/m;
 
@@ -273,7 +285,7 @@ describe('tags, info, check', () => {
     await newNote('a', '--tag', 'sahel/mali', '--tag', 'x');
     await newNote('b', '--tag', 'x');
     const result = await jsonOk('tags');
-    expect(keys(result)).toEqual(['tags']);
+    expect(keys(result)).toEqual(['tags', 'tree']);
     const tags = result.tags as { name: string; count: number }[];
     for (const tag of tags) expect(keys(tag)).toEqual(['count', 'name']);
     expect(tags).toEqual(
@@ -283,7 +295,8 @@ describe('tags, info, check', () => {
       ]),
     );
     const text = await run(['tags', '--library', library]);
-    expect(text.stdout).toMatch(/^#x {11}2$/m);
+    expect(text.stdout).toMatch(/^#x {6}2$/m);
+    expect(text.stdout).toMatch(/^#sahel {2}1\n {2}mali {2}1$/m);
   });
 
   it('prints LibraryInfo', async () => {

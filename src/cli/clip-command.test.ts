@@ -37,6 +37,7 @@ async function json(...args: string[]): Promise<Record<string, unknown>> {
 
 const keys = (value: unknown): string[] => Object.keys(value as object).sort();
 const SUMMARY_KEYS = [
+  'aliases',
   'authors',
   'canonicalUrl',
   'clipped',
@@ -54,7 +55,16 @@ const SUMMARY_KEYS = [
   'updated',
   'url',
 ];
-const CLIP_KEYS = [...SUMMARY_KEYS, 'citation', 'html', 'images', 'markdown', 'suggestedTags', 'text'].sort();
+const CLIP_KEYS = [
+  ...SUMMARY_KEYS,
+  'citation',
+  'highlights',
+  'html',
+  'images',
+  'markdown',
+  'suggestedTags',
+  'text',
+].sort();
 
 let site: FixtureServer;
 let dir: string;

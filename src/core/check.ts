@@ -8,6 +8,7 @@ import type { CheckProblem, CheckReport } from '../shared/types';
 import type { AssetStore } from './assets';
 import { parseClipBody } from './clip-record';
 import { isCode } from './durable-file';
+import { linkTexts } from './links/wikilink';
 import type { ItemRecord } from './item-record';
 import { validateShard } from './item-record';
 import { DamagedFileError, DurableJsonFile } from './json-file';
@@ -64,7 +65,16 @@ export async function checkLibrary(
     const what = `The ${record.type === 'note' ? 'text' : 'article'} of "${record.title || 'Untitled'}" (${record.id})`;
     try {
       if (record.type === 'note') {
-        await (await fs.open(file, 'r')).close();
+        // Notes saved before links were recorded have no list: the link index reads them instead.
+        if (record.links === undefined) return await (await fs.open(file, 'r')).close();
+        if (!sameList(record.links, linkTexts(await fs.readFile(file, 'utf8')))) {
+          report(
+            'links_stale',
+            `The list of [[links]] kept for "${record.title || 'Untitled'}" (${record.id}) does not match its text: ` +
+              'backlinks and renames may miss them until the note is saved again.',
+            file,
+          );
+        }
         return;
       }
       parseClipBody(await fs.readFile(file, 'utf8'));
@@ -198,6 +208,10 @@ async function listDir(dir: string): Promise<string[]> {
     if (isCode(error, 'ENOENT', 'ENOTDIR')) return [];
     throw error;
   }
+}
+
+function sameList(a: readonly string[], b: readonly string[]): boolean {
+  return a.length === b.length && a.every((value, i) => value === b[i]);
 }
 
 async function forEachLimited<T>(items: readonly T[], work: (item: T) => Promise<void>): Promise<void> {

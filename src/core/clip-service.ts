@@ -24,6 +24,7 @@ import { decodeHtml } from './clipper/charset';
 import type { Extracted } from './clipper/extract';
 import { createExtractor, type Extractor } from './clipper/extractor';
 import { fetchPage, parseWebUrl } from './clipper/fetch-page';
+import { reanchorHighlights } from './highlights/highlight-order';
 import type { ClipRecord } from './item-record';
 import { toSummary } from './item-record';
 import { clipWithBody, displayTitle, readItem, refuseTrashed, requireUnchanged } from './item-read';
@@ -245,11 +246,17 @@ export class ClipService {
       if (current.type !== 'clip')
         throw new NotebookError('conflict', `"${displayTitle(current)}" is not a clip.`);
       refuseTrashed(current, 'refresh');
+      // The highlights stay, placed again in the new text (or orphaned).
+      const highlights =
+        current.highlights === undefined
+          ? {}
+          : { highlights: reanchorHighlights(current.highlights, body.text) };
       await store.change({ id: current.id, text, ext: CLIP_BODY_EXT }, (rev, bodyFile) => {
         requireUnchanged(store, current);
         const record: ClipRecord = {
           ...current,
           ...fields,
+          ...highlights,
           tags: applyTagChanges(current.tags, tags, []),
           updated: this.context.now(),
           rev,

@@ -28,6 +28,7 @@ afterAll(async () => {
 const sha256 = (bytes: Uint8Array): string => createHash('sha256').update(bytes).digest('hex');
 
 const SUMMARY_KEYS = [
+  'aliases',
   'authors',
   'canonicalUrl',
   'clipped',
@@ -45,7 +46,16 @@ const SUMMARY_KEYS = [
   'updated',
   'url',
 ];
-const CLIP_KEYS = [...SUMMARY_KEYS, 'citation', 'html', 'images', 'markdown', 'suggestedTags', 'text'].sort();
+const CLIP_KEYS = [
+  ...SUMMARY_KEYS,
+  'citation',
+  'highlights',
+  'html',
+  'images',
+  'markdown',
+  'suggestedTags',
+  'text',
+].sort();
 
 describe('clipping a page', () => {
   it('stores the article with its images as library assets, and nothing from the network', async () => {

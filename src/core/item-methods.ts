@@ -1,8 +1,7 @@
-/** The methods every item has, whatever its type: list, read, tag, trash, restore; and the tag counts. */
+/** The methods every item has, whatever its type: list, read, tag, trash, restore. */
 import type { Args, NotebookApi } from '../shared/api';
-import { applyTagChanges, normalizeTag, tagKey } from '../shared/tags';
-import type { ItemSummary, TagCount } from '../shared/types';
-import type { ItemRecord } from './item-record';
+import { applyTagChanges, normalizeTag } from '../shared/tags';
+import type { ItemSummary } from '../shared/types';
 import { toSummary } from './item-record';
 import { readItem, refuseTrashed, requireUnchanged } from './item-read';
 import type { Store } from './store';
@@ -12,10 +11,7 @@ export interface ItemContext {
   now: () => string;
 }
 
-type ItemMethods = Pick<
-  NotebookApi,
-  'listItems' | 'getItem' | 'tagItem' | 'trashItem' | 'restoreItem' | 'listTags'
->;
+type ItemMethods = Pick<NotebookApi, 'listItems' | 'getItem' | 'tagItem' | 'trashItem' | 'restoreItem'>;
 
 export function itemMethods({ store, now }: ItemContext): ItemMethods {
   const summaryOf = (id: string): ItemSummary => toSummary(store.require(id));
@@ -72,30 +68,9 @@ export function itemMethods({ store, now }: ItemContext): ItemMethods {
     async restoreItem({ id }: Args<'restoreItem'>) {
       return setTrashed(id, false);
     },
-
-    async listTags() {
-      return { tags: countTags(store.liveItems()) };
-    },
   };
 }
 
 function sameTags(a: readonly string[], b: readonly string[]): boolean {
   return a.length === b.length && a.every((tag, i) => tag === b[i]);
-}
-
-// Case- and accent-insensitive order, as a person reads a list: `à-trier` next to `archives`.
-const tagOrder = new Intl.Collator('und', { sensitivity: 'base', numeric: true });
-
-/** One row per tag (case-insensitive), spelled as on the most recently updated item; by name. */
-function countTags(items: Iterable<ItemRecord>): TagCount[] {
-  const counts = new Map<string, TagCount>();
-  for (const item of items) {
-    for (const tag of item.tags) {
-      const key = tagKey(tag);
-      const row = counts.get(key);
-      if (row) row.count++;
-      else counts.set(key, { name: tag, count: 1 });
-    }
-  }
-  return [...counts.values()].sort((a, b) => tagOrder.compare(a.name, b.name) || (a.name < b.name ? -1 : 1));
 }

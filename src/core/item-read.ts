@@ -4,7 +4,7 @@ import type { Clip, Item, Note } from '../shared/types';
 import type { ClipBody } from './clip-record';
 import { parseClipBody } from './clip-record';
 import type { ClipRecord, ItemRecord, NoteRecord } from './item-record';
-import { toSummary } from './item-record';
+import { highlightsOf, toSummary } from './item-record';
 import type { Store } from './store';
 
 export function noteWithBody(record: NoteRecord, body: string): Note {
@@ -23,6 +23,7 @@ export function clipWithBody(record: ClipRecord, body: ClipBody): Clip {
     images: body.images.map((image) => ({ ...image })),
     citation: body.citation === null ? null : { ...body.citation },
     suggestedTags: [...body.suggestedTags],
+    highlights: highlightsOf(record),
   };
 }
 

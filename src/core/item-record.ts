@@ -1,16 +1,29 @@
 /** An item as the store keeps it: the summary plus what only the core needs (its body file…). */
-import type { ClipSummary, ItemSummary, NoteSummary } from '../shared/types';
+import type { ClipSummary, Highlight, ItemSummary, NoteSummary } from '../shared/types';
 import { isClipRecordFields } from './clip-record';
 import { makeExcerpt } from './excerpt';
 import { isObject, isStringArray } from './json-shape';
 
 /** Never mutated: every change makes a new record, so a shard being serialized is a consistent snapshot. */
-export type NoteRecord = NoteSummary & {
+export type NoteRecord = Omit<NoteSummary, 'aliases'> & {
   /** The current body file, relative to `bodies/` (`ab/<id>.<rev>.md`). */
   bodyFile: string;
+  /** Absent in libraries written before aliases: none. */
+  aliases?: string[];
+  /**
+   * The `[[links]]` of the body as written between the brackets, in order, parsed on every save
+   * (links/wikilink.ts): the link index is built from these without reading a body. Absent in
+   * libraries written before links: the link index reads the body once.
+   */
+  links?: string[];
 };
 
-export type ClipRecord = ClipSummary & {
+/** A highlight as its clip's record keeps it (the clip's id and title are the record's). */
+export type HighlightRecord = Omit<Highlight, 'clipId' | 'clipTitle'>;
+
+export type ClipRecord = Omit<ClipSummary, 'aliases'> & {
+  /** Absent in libraries written before highlights: none. */
+  highlights?: HighlightRecord[];
   /** The current article file, relative to `bodies/` (`ab/<id>.<rev>.json`). */
   bodyFile: string;
   /** Every `assets/<sha256>.<ext>` the article uses, so unused assets are found without reading bodies. */
@@ -36,7 +49,7 @@ export function noteRecord(fields: Omit<NoteRecord, 'type' | 'excerpt'> & { body
 export function toSummary(record: ItemRecord): ItemSummary {
   const { id, title, tags, excerpt, created, updated, deleted, rev } = record;
   const base = { title, tags: [...tags], excerpt, created, updated, deleted, rev };
-  if (record.type === 'note') return { id, type: 'note', ...base };
+  if (record.type === 'note') return { id, type: 'note', ...base, aliases: [...(record.aliases ?? [])] };
   const { url, canonicalUrl, authors, siteName, published, lang, clipped } = record;
   return {
     id,
@@ -49,7 +62,13 @@ export function toSummary(record: ItemRecord): ItemSummary {
     published,
     lang,
     clipped,
+    aliases: [],
   };
+}
+
+/** A clip record's highlights as they cross the boundary. */
+export function highlightsOf(record: ClipRecord): Highlight[] {
+  return (record.highlights ?? []).map((h) => ({ ...h, clipId: record.id, clipTitle: record.title }));
 }
 
 /** Checks a parsed shard; throws a plain Error naming the first bad item. Hand-written and shallow: it runs over every item on every open. */

@@ -6,6 +6,8 @@ import { makeExcerpt } from './excerpt';
 import type { NoteRecord } from './item-record';
 import { noteRecord } from './item-record';
 import { displayTitle, noteWithBody, readItem, refuseTrashed, requireUnchanged } from './item-read';
+import { requireLinkable } from './links/rename';
+import { linkKey, linkTexts } from './links/wikilink';
 import type { Store } from './store';
 
 export interface NoteContext {
@@ -37,6 +39,7 @@ export function noteMethods({
             updated: created,
             deleted: null,
             bodyFile: bodyFile as string,
+            links: linkTexts(body),
           });
           return { put: [record], remove: [], obsoleteBodies: [] };
         });
@@ -44,7 +47,8 @@ export function noteMethods({
       });
     },
 
-    async updateNote({ id, title, body, baseRev }: Args<'updateNote'>) {
+    async updateNote({ id, title, body, aliases, baseRev }: Args<'updateNote'>) {
+      const cleanAliases = aliases === undefined ? undefined : uniqueAliases(aliases);
       return store.withItem(id, async () => {
         const current = store.require(id);
         if (current.type !== 'note') {
@@ -60,13 +64,16 @@ export function noteMethods({
           );
         }
         refuseTrashed(current, 'edit');
-        if (title === undefined && body === undefined) return readItem(store, current);
+        if (title === undefined && body === undefined && cleanAliases === undefined)
+          return readItem(store, current);
         await store.change(body === undefined ? null : { id, text: body }, (rev, bodyFile) => {
           requireUnchanged(store, current);
           const record: NoteRecord = {
             ...current,
             title: title ?? current.title,
             excerpt: body === undefined ? current.excerpt : makeExcerpt(body),
+            ...(body === undefined ? {} : { links: linkTexts(body) }),
+            ...(cleanAliases === undefined ? {} : { aliases: cleanAliases }),
             updated: now(),
             rev,
             bodyFile: bodyFile ?? current.bodyFile,
@@ -78,4 +85,19 @@ export function noteMethods({
       });
     },
   };
+}
+
+/** Aliases as stored: trimmed, without repeats (case and accents ignored, first kept), each linkable. */
+function uniqueAliases(aliases: readonly string[]): string[] {
+  const seen = new Set<string>();
+  const unique: string[] = [];
+  for (const raw of aliases) {
+    const alias = raw.trim();
+    const key = linkKey(alias);
+    if (key === '' || seen.has(key)) continue;
+    requireLinkable(alias, `The alias "${alias}"`);
+    seen.add(key);
+    unique.push(alias);
+  }
+  return unique;
 }

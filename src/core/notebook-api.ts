@@ -5,7 +5,9 @@ import { usedAssets } from './assets';
 import { checkLibrary } from './check';
 import type { ClipService } from './clip-service';
 import type { ItemRecord } from './item-record';
+import { highlightMethods } from './highlights/highlight-methods';
 import { itemMethods } from './item-methods';
+import { linkMethods } from './links/link-methods';
 import { SCHEMA_VERSION } from './library-file';
 import type { LibraryLock } from './lock';
 import { noteMethods } from './note-methods';
@@ -13,6 +15,7 @@ import type { SavedSearches } from './search/saved-searches';
 import { searchMethods, withIndexCheck } from './search/search-methods';
 import type { SearchService } from './search/search-service';
 import type { Store } from './store';
+import { tagMethods } from './tag-methods';
 
 export interface ApiContext {
   store: Store;
@@ -42,6 +45,9 @@ export function notebookApi(context: ApiContext): NotebookApi {
     ...itemMethods(context),
     ...noteMethods(context),
     ...searchMethods(context),
+    ...tagMethods(context),
+    ...linkMethods(context),
+    ...highlightMethods(context),
 
     async emptyTrash() {
       if (store.trashedItems().length === 0) return { purged: 0 };

@@ -139,7 +139,21 @@ export class Store {
    * to abandon the change.
    */
   change(body: BodyText | null, apply: (rev: number, bodyFile: string | null) => Change): Promise<number> {
-    const run = this.runChange(body, apply);
+    return this.changeMany(body ? [body] : [], (rev, files) =>
+      apply(rev, body ? (files.get(body.id) ?? null) : null),
+    );
+  }
+
+  /**
+   * The same with several new bodies (one per item id), all written before the change applies:
+   * one revision, one durable step (renaming an item rewrites the links in many notes).
+   * `apply` receives the body file of each id.
+   */
+  changeMany(
+    bodies: readonly BodyText[],
+    apply: (rev: number, bodyFiles: ReadonlyMap<string, string>) => Change,
+  ): Promise<number> {
+    const run = this.runChange(bodies, apply);
     this.inFlight.add(run);
     void run.catch(() => undefined).then(() => this.inFlight.delete(run));
     return run;
@@ -156,29 +170,30 @@ export class Store {
   }
 
   private async runChange(
-    body: BodyText | null,
-    apply: (rev: number, bodyFile: string | null) => Change,
+    bodies: readonly BodyText[],
+    apply: (rev: number, bodyFiles: ReadonlyMap<string, string>) => Change,
   ): Promise<number> {
     const rev = ++this.reservedRev;
     const previous = this.commitTail;
     let settle = (): void => undefined;
     this.commitTail = new Promise((resolve) => (settle = resolve));
-    let bodyFile: string | null = null;
+    const bodyFiles = new Map<string, string>();
     let change: Change;
     let durable: Promise<void>;
     try {
-      if (body) {
-        bodyFile = this.bodies.nameFor(body.id, rev, body.ext);
-        this.pendingBodies.add(bodyFile);
-        await this.bodies.write(bodyFile, body.text);
+      for (const body of bodies) {
+        const name = this.bodies.nameFor(body.id, rev, body.ext);
+        bodyFiles.set(body.id, name);
+        this.pendingBodies.add(name);
       }
+      await Promise.all(bodies.map((body) => this.bodies.write(bodyFiles.get(body.id) as string, body.text)));
       await previous;
-      change = apply(rev, bodyFile);
+      change = apply(rev, bodyFiles);
       durable = this.persist(this.applyToMemory(change, rev), change.purge ? rev : null);
     } catch (error) {
-      if (bodyFile) {
-        await this.bodies.remove(bodyFile);
-        this.pendingBodies.delete(bodyFile);
+      for (const name of bodyFiles.values()) {
+        await this.bodies.remove(name);
+        this.pendingBodies.delete(name);
       }
       throw error;
     } finally {
@@ -190,10 +205,11 @@ export class Store {
     try {
       await durable;
     } finally {
-      if (bodyFile) this.pendingBodies.delete(bodyFile);
+      for (const name of bodyFiles.values()) this.pendingBodies.delete(name);
     }
-    // Never the file a current record names (a recovered item may name a file of a later revision).
-    const obsolete = change.obsoleteBodies.filter((name) => name !== bodyFile);
+    // Never a file a current record names (a recovered item may name a file of a later revision).
+    const written = new Set(bodyFiles.values());
+    const obsolete = change.obsoleteBodies.filter((name) => !written.has(name));
     await Promise.all(obsolete.map((name) => this.bodies.remove(name)));
     const ids = [...new Set([...change.put, ...change.remove].map((item) => item.id))];
     this.emit({ type: 'items-changed', ids, rev });

@@ -5,11 +5,15 @@
  */
 import { z } from 'zod';
 import { NotebookError } from './errors';
+import { HIGHLIGHT_COLORS } from './types';
 import type {
   CheckReport,
   ClipResult,
   ClipSummary,
+  Highlight,
   Item,
+  LinkCandidate,
+  LinksReport,
   ItemPage,
   ItemSummary,
   LibraryInfo,
@@ -17,6 +21,7 @@ import type {
   SearchResult,
   NotebookEvent,
   TagCount,
+  TagNode,
 } from './types';
 
 export const MAX_TITLE_LENGTH = 1_000;
@@ -33,6 +38,10 @@ const title = z.string().max(MAX_TITLE_LENGTH);
 const body = z.string().max(MAX_BODY_LENGTH);
 const tag = z.string().min(1).max(200);
 const tags = z.array(tag).max(1_000);
+const aliases = z.array(z.string().trim().min(1).max(MAX_TITLE_LENGTH)).max(100);
+const highlightId = z.string().regex(/^[a-z0-9]{6,12}$/, 'a highlight id');
+const color = z.enum(HIGHLIGHT_COLORS);
+const comment = z.string().max(20_000);
 
 /** Argument schemas, one per method. Each method takes a single object. */
 export const apiMethods = {
@@ -60,13 +69,69 @@ export const apiMethods = {
     args: z.object({ title: title.default(''), body: body.default(''), tags: tags.default([]) }).strict(),
   },
   updateNote: {
-    doc: "Change a note's title and/or body. With baseRev, refuses (conflict) if the note changed since.",
+    doc: "Change a note's title, body and/or aliases. With baseRev, refuses (conflict) if the note changed since. A new title does not touch links to the note: renameItem does.",
     args: z
       .object({
         id,
         title: title.optional(),
         body: body.optional(),
+        aliases: aliases.optional(),
         baseRev: z.number().int().min(0).optional(),
+      })
+      .strict(),
+  },
+  renameItem: {
+    doc: 'Give a note or clip a new title and rewrite every [[link]] to it (keeping headings, highlight refs and shown text). With dryRun, only counts the notes and links that would change.',
+    args: z.object({ id, title: title.trim().min(1), dryRun: z.boolean().default(false) }).strict(),
+  },
+  getLinks: {
+    doc: "An item's outgoing links (resolved or not), backlinks with the line around each, and unlinked mentions of its title.",
+    args: z.object({ id }).strict(),
+  },
+  completeLinks: {
+    doc: 'Items whose title or alias matches what follows `[[` (fuzzy, case- and accent-insensitive), best first.',
+    args: z
+      .object({
+        query: z.string().max(MAX_TITLE_LENGTH),
+        limit: z.number().int().min(1).max(100).default(20),
+      })
+      .strict(),
+  },
+  linkMention: {
+    doc: 'Turn an unlinked mention of an item in a note into a [[link]] (the mention on `line`, or the first one).',
+    args: z.object({ noteId: id, targetId: id, line: z.number().int().min(1).optional() }).strict(),
+  },
+  addHighlight: {
+    doc: "Highlight a passage of a clip: `quote` must occur in the clip's text; `prefix`/`suffix`/`start` pick among several occurrences.",
+    args: z
+      .object({
+        clipId: id,
+        quote: z.string().min(1).max(20_000),
+        prefix: z.string().max(200).optional(),
+        suffix: z.string().max(200).optional(),
+        start: z.number().int().min(0).optional(),
+        color: color.default('yellow'),
+        comment: comment.default(''),
+      })
+      .strict(),
+  },
+  updateHighlight: {
+    doc: "Change a highlight's colour and/or comment.",
+    args: z
+      .object({ clipId: id, highlightId, color: color.optional(), comment: comment.optional() })
+      .strict(),
+  },
+  removeHighlight: {
+    doc: 'Remove a highlight.',
+    args: z.object({ clipId: id, highlightId }).strict(),
+  },
+  listHighlights: {
+    doc: "A clip's highlights in text order, or (without clipId) every highlight in the library, newest first.",
+    args: z
+      .object({
+        clipId: id.optional(),
+        offset: z.number().int().min(0).default(0),
+        limit: z.number().int().min(1).max(MAX_PAGE_SIZE).default(100),
       })
       .strict(),
   },
@@ -87,8 +152,26 @@ export const apiMethods = {
     args: z.object({}).strict(),
   },
   listTags: {
-    doc: 'Every tag on items outside the trash, with how many items carry it.',
+    doc: 'Every tag on items outside the trash, with how many items carry it, flat and as a tree (counts include nested tags).',
     args: z.object({}).strict(),
+  },
+  tagItems: {
+    doc: 'Add and/or remove tags on many items at once (trashed ones are skipped).',
+    args: z
+      .object({ ids: z.array(id).min(1).max(50_000), add: tags.default([]), remove: tags.default([]) })
+      .strict(),
+  },
+  renameTag: {
+    doc: 'Rename a tag and the tags nested under it on every item (trash included). Renaming onto an existing tag merges them.',
+    args: z.object({ from: tag, to: tag }).strict(),
+  },
+  mergeTags: {
+    doc: 'Merge tag `from` (and its nested tags) into `into` on every item.',
+    args: z.object({ from: tag, into: tag }).strict(),
+  },
+  deleteTag: {
+    doc: 'Remove a tag and the tags nested under it from every item.',
+    args: z.object({ tag }).strict(),
   },
   clip: {
     doc: 'Clip a web page: fetch `url`, or take `html` (with `url` as its address). Returns the existing clip if the page is already in the library, unless `refresh` is true.',
@@ -152,11 +235,23 @@ export interface ApiResults {
   getItem: Item;
   createNote: Item;
   updateNote: Item;
+  renameItem: { item: ItemSummary; notesChanged: number; linksChanged: number; dryRun: boolean };
+  getLinks: LinksReport;
+  completeLinks: { candidates: LinkCandidate[] };
+  linkMention: Item;
+  addHighlight: Highlight;
+  updateHighlight: Highlight;
+  removeHighlight: { removed: boolean };
+  listHighlights: { total: number; highlights: Highlight[] };
   tagItem: Item;
   trashItem: ItemSummary;
   restoreItem: ItemSummary;
   emptyTrash: { purged: number };
-  listTags: { tags: TagCount[] };
+  listTags: { tags: TagCount[]; tree: TagNode[] };
+  tagItems: { changed: number };
+  renameTag: { changed: number };
+  mergeTags: { changed: number };
+  deleteTag: { changed: number };
   clip: ClipResult;
   findClip: { clip: ClipSummary | null };
   refreshClip: ClipResult;

@@ -16,6 +16,8 @@ export interface ItemBase {
   deleted: string | null;
   /** The store revision of the item's last change. */
   rev: number;
+  /** Other names `[[links]]` resolve by (notes; empty for clips). */
+  aliases: string[];
 }
 
 export interface NoteSummary extends ItemBase {
@@ -80,6 +82,102 @@ export interface Clip extends ClipSummary {
   citation: Citation | null;
   /** Tags the page suggests (its keywords and labels), not yet applied. */
   suggestedTags: string[];
+  /** The reader's highlights on this clip, in text order (orphaned ones last). */
+  highlights: Highlight[];
+}
+
+export const HIGHLIGHT_COLORS = ['yellow', 'green', 'blue', 'pink', 'purple'] as const;
+export type HighlightColor = (typeof HIGHLIGHT_COLORS)[number];
+
+/**
+ * Where a highlight sits in its clip's plain text (`Clip.text`), W3C Web Annotation style: the
+ * exact quote with up to 32 characters of context either side (TextQuoteSelector) and its
+ * offsets, [start, end) in UTF-16 code units (TextPositionSelector).
+ */
+export interface TextAnchor {
+  quote: string;
+  prefix: string;
+  suffix: string;
+  start: number;
+  end: number;
+}
+
+export interface Highlight {
+  /** Short and stable: `[[Clip title#^id]]` links to it. [a-z0-9]{6,12}. */
+  id: string;
+  clipId: string;
+  /** The clip's title, for lists of highlights across clips. */
+  clipTitle: string;
+  anchor: TextAnchor;
+  color: HighlightColor;
+  comment: string;
+  created: string;
+  updated: string;
+  /** The clip's text changed (refresh) and the quote could not be placed again; kept, never dropped. */
+  orphaned: boolean;
+}
+
+/** A parsed `[[target#heading|alias]]` / `[[target#^block]]`. */
+export interface WikiLink {
+  /** The text between the brackets, as written. */
+  raw: string;
+  target: string;
+  heading: string | null;
+  /** A highlight id (`#^id`). */
+  block: string | null;
+  alias: string | null;
+}
+
+/** An item a link points at or comes from. */
+export interface LinkEnd {
+  id: string;
+  type: ItemType;
+  title: string;
+}
+
+export interface OutgoingLink extends WikiLink {
+  /** null: no item has this title or alias (shown as unresolved; following it creates the note). */
+  resolved: LinkEnd | null;
+  /** 1-based line of the link in the note. */
+  line: number;
+}
+
+/** A note linking to (or mentioning) an item, with the line around it. */
+export interface LinkContext {
+  source: LinkEnd;
+  /** The line the link or mention is on, trimmed to about 200 characters around it. */
+  context: string;
+  line: number;
+  /** For backlinks: the link as written. */
+  link?: WikiLink;
+}
+
+export interface LinksReport {
+  id: string;
+  outgoing: OutgoingLink[];
+  backlinks: LinkContext[];
+  unresolved: OutgoingLink[];
+  /** Notes that mention the title (or an alias) as plain text, without linking. */
+  unlinkedMentions: LinkContext[];
+}
+
+/** A `[[` completion: an item whose title or alias matches what was typed. */
+export interface LinkCandidate extends LinkEnd {
+  /** Set when the match was on an alias: complete to `[[title|alias]]`. */
+  alias: string | null;
+  score: number;
+}
+
+/** A tag with its nested tags; `count` counts items with it or any tag under it. */
+export interface TagNode {
+  /** The full tag (`sahel/mali`). */
+  name: string;
+  /** The last part (`mali`). */
+  label: string;
+  count: number;
+  /** Items carrying exactly this tag. */
+  own: number;
+  children: TagNode[];
 }
 
 export type ItemSummary = NoteSummary | ClipSummary;

@@ -75,7 +75,7 @@ test('a note written in the window is there after the app restarts', async () =>
     const editor = new NoteEditor(page);
     await library.row(note.title).click();
     await expect(editor.title).toHaveValue(note.title);
-    await expect(editor.body).toHaveValue(note.body);
+    await editor.expectBody(note.body);
   } finally {
     await second.close();
   }

@@ -31,7 +31,7 @@ test('a note written in the UI is still there, with its tag, after a reload', as
 
   await library.row(mopti.title).click();
   await expect(editor.title).toHaveValue(mopti.title);
-  await expect(editor.body).toHaveValue(mopti.body);
+  await editor.expectBody(mopti.body);
   await expect(editor.tag('sahel/mali')).toBeVisible();
 });
 

@@ -121,15 +121,14 @@ test('an opened result shows its matches in the reader and the editor', async ({
   await expect(search.matchBar).toContainText('2/3');
   await expect(marks.nth(1)).toBeInViewport();
 
-  // A textarea cannot mark words: stepping selects the match and scrolls it into view.
+  // In the editor the match is marked too, and stepping selects it and scrolls it into view.
   await search.result(diary.title).click();
   await expect(editor.title).toHaveValue(diary.title);
   await expect(search.matchBar).toContainText('1 match for withdrawal');
   await search.nextMatch.click();
   await expect(editor.body).toBeFocused();
-  const selected = await editor.body.evaluate((field: HTMLTextAreaElement) =>
-    field.value.slice(field.selectionStart, field.selectionEnd),
-  );
+  await expect(editor.body.locator('mark.cm-search-match')).toHaveText('withdrawal');
+  const selected = await page.evaluate(() => document.getSelection()?.toString());
   expect(selected).toBe('withdrawal');
   const detail = page.getByRole('main', { name: 'Detail' });
   await expect.poll(() => detail.evaluate((pane) => pane.scrollTop)).toBeGreaterThan(0);

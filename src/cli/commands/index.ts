@@ -5,9 +5,12 @@ import { clip } from './clip';
 import { deleteItem } from './delete';
 import { emptyTrash } from './empty-trash';
 import { extract } from './extract';
+import { highlightCommands } from './highlight';
 import { info } from './info';
+import { links } from './links';
 import { list } from './list';
 import { noteNew } from './note-new';
+import { rename } from './rename';
 import { restore } from './restore';
 import { search } from './search';
 import { serve } from './serve';
@@ -22,7 +25,10 @@ export const commands: readonly Command[] = [
   list,
   search,
   show,
+  links,
+  rename,
   tag,
+  ...highlightCommands,
   deleteItem,
   restore,
   emptyTrash,

@@ -35,6 +35,16 @@ export class NoteEditor {
     await expect(this.tag(name)).toBeVisible();
   }
 
+  /** The body editor's lines (it is not a form field, so it has no value to read). */
+  get bodyLines(): Locator {
+    return this.body.locator('.cm-line');
+  }
+
+  /** Expects the body to hold exactly this text. */
+  async expectBody(text: string): Promise<void> {
+    await expect(this.bodyLines).toHaveText(text.split('\n'));
+  }
+
   async expectSaved(): Promise<void> {
     await expect(this.saveStatus).toHaveText('Saved');
   }

@@ -1,4 +1,5 @@
-import { useLayoutEffect, useRef } from 'react';
+import { useCallback, useLayoutEffect, useRef } from 'react';
+import type { Item } from '@shared/types';
 import type { ShortcutHint } from '../commands/shortcuts';
 import type { Clipper } from '../features/clip/use-clipper';
 import { NothingOpen, Welcome } from '../features/library/Welcome';
@@ -21,6 +22,8 @@ interface DetailPaneProps {
   clipper: Clipper;
   /** The words to mark in the open item, when it was opened from a search. */
   matches: readonly string[] | null;
+  /** The highlight to show in the open clip, when it was opened from a highlight's search hit. */
+  highlightId: string | null;
   libraryEmpty: boolean;
   shortcuts: DetailShortcuts;
   onNewNote: () => void;
@@ -37,9 +40,11 @@ interface OpenNoteProps {
   onTrash: () => void;
   onRestore: () => void;
   onBack: () => void;
+  onOpenItem: (target: string | Item) => void;
 }
 
-function OpenNote({ draft, focus, matches, trashShortcut, onTrash, onRestore, onBack }: OpenNoteProps) {
+function OpenNote(props: OpenNoteProps) {
+  const { draft, focus, matches, trashShortcut, onTrash, onRestore, onBack, onOpenItem } = props;
   const { note } = useNoteSnapshot(draft);
   if (note.deleted) return <TrashedNote note={note} onRestore={onRestore} onBack={onBack} />;
   return (
@@ -50,17 +55,21 @@ function OpenNote({ draft, focus, matches, trashShortcut, onTrash, onRestore, on
       trashShortcut={trashShortcut}
       onTrash={onTrash}
       onBack={onBack}
+      onOpenItem={onOpenItem}
     />
   );
 }
 
 /** The right-hand pane: the open note or clip, or a welcome, or a hint. */
 export function DetailPane(props: DetailPaneProps) {
-  const { detail, clipper, matches, libraryEmpty, shortcuts, onNewNote, onTrash, onRestore, onBack } = props;
+  const { detail, clipper, matches, highlightId, libraryEmpty, shortcuts } = props;
+  const { onNewNote, onTrash, onRestore, onBack } = props;
   const { draft, focus } = detail.editor;
   const { clip } = detail.reader;
   const duplicate = clipper.duplicate?.clip.id === clip?.id ? clipper.duplicate : null;
   const pane = useRef<HTMLElement>(null);
+  // A link's target or a backlink's note, by id, or a note just made from a link.
+  const openItem = useCallback((target: string | Item) => void detail.show(target), [detail]);
   // Another item starts at its top, not where the last one was scrolled to.
   useLayoutEffect(() => {
     pane.current?.scrollTo(0, 0);
@@ -77,6 +86,7 @@ export function DetailPane(props: DetailPaneProps) {
           onTrash={onTrash}
           onRestore={onRestore}
           onBack={onBack}
+          onOpenItem={openItem}
         />
       ) : clip ? (
         <ClipReader
@@ -84,6 +94,7 @@ export function DetailPane(props: DetailPaneProps) {
           clip={clip}
           duplicate={duplicate}
           matches={matches}
+          highlightId={highlightId}
           trashShortcut={shortcuts.trash}
           onTags={detail.reader.changeTags}
           onTrash={onTrash}
@@ -91,6 +102,7 @@ export function DetailPane(props: DetailPaneProps) {
           onRefresh={clipper.refreshDuplicate}
           onDismissDuplicate={clipper.dismissDuplicate}
           onBack={onBack}
+          onOpenItem={openItem}
         />
       ) : libraryEmpty ? (
         <Welcome shortcuts={shortcuts} onNewNote={onNewNote} onClip={clipper.openDialog} />

@@ -1,4 +1,4 @@
-import { useMemo, useState } from 'react';
+import { useState } from 'react';
 import { commands } from '../commands';
 import { clipPage } from '../commands/clip-page';
 import { focusSearch } from '../commands/focus-search';
@@ -19,7 +19,6 @@ import { hitRowId } from '../features/search/SearchResults';
 import { useSavedSearches } from '../features/search/use-saved-searches';
 import { useSearch } from '../features/search/use-search';
 import { TagTree } from '../features/tags/TagTree';
-import { buildTagTree } from '../features/tags/tag-tree';
 import { useTags } from '../features/tags/use-tags';
 import { useTrashActions } from '../features/trash/use-trash-actions';
 import { DetailPane } from './DetailPane';
@@ -45,8 +44,7 @@ export function Workspace() {
   const [selectedId, setSelectedId] = useState<string | null>(null);
   const [savingQuery, setSavingQuery] = useState<string | null>(null);
   const info = useLibraryInfo(revision);
-  const tags = useTags(revision);
-  const tagTree = useMemo(() => buildTagTree(tags ?? []), [tags]);
+  const tagTree = useTags(revision) ?? [];
   const list = useItemList(location, revision);
   const search = useSearch(revision);
   const saved = useSavedSearches(revision);
@@ -119,6 +117,7 @@ export function Workspace() {
         detail={detail}
         clipper={clipper}
         matches={opened?.words ?? null}
+        highlightId={opened?.highlightId ?? null}
         libraryEmpty={libraryEmpty}
         shortcuts={shortcuts}
         onNewNote={actions.newNote}

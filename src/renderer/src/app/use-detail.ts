@@ -3,6 +3,7 @@ import type { Item } from '@shared/types';
 import { reportError } from '../lib/notice-store';
 import { useClient } from '../lib/use-client';
 import { useClipReader, type ClipReaderControl } from '../features/reader/use-clip-reader';
+import { rememberNote } from '../features/reader/quote-target';
 import { useNoteEditor, type EditorField, type NoteEditorControl } from '../features/notes/use-note-editor';
 
 /** What is open in the detail pane, whatever its type. */
@@ -58,7 +59,11 @@ export function useDetail(onSaved: (item: Item) => void): DetailControl {
       if (mine !== ticket.current) return false;
       if (item.type === 'note') {
         const opened = await editor.open(item, focus);
-        if (opened) reader.show(null);
+        if (opened) {
+          reader.show(null);
+          // "Quote into note" in the reader adds to the note last opened.
+          if (item.deleted === null) rememberNote(item.id);
+        }
         return opened;
       }
       if (!(await editor.close())) return false;
@@ -72,7 +77,10 @@ export function useDetail(onSaved: (item: Item) => void): DetailControl {
     async (tags: string[]) => {
       ++ticket.current;
       const id = await editor.create(tags);
-      if (id) reader.show(null);
+      if (id) {
+        reader.show(null);
+        rememberNote(id);
+      }
       return id;
     },
     [editor, reader],

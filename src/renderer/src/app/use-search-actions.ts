@@ -13,6 +13,8 @@ import type { LibraryActions } from './use-workspace-actions';
 export interface OpenedMatches {
   id: string;
   words: readonly string[];
+  /** Opened from a highlight's hit: the highlight to show. */
+  highlightId?: string;
 }
 
 export interface WorkspaceActions extends CommandActions, Omit<LibraryActions, 'readContext'> {
@@ -55,7 +57,7 @@ export function useSearchActions({ library, search, detail, setLocation }: Searc
       const hit = hits[index];
       if (!hit) return;
       search.select(index);
-      setOpened({ id: hit.id, words: hit.matches });
+      setOpened({ id: hit.id, words: hit.matches, highlightId: hit.highlightId });
       void detail.show(hit.id, focus);
     };
     const step = (by: 1 | -1): void => {

@@ -1,7 +1,8 @@
 import './item-list.css';
 import { useEffect, useLayoutEffect, useRef, useState, type ReactNode } from 'react';
 import { focusTargets } from '../../lib/focus';
-import { ItemRow, PlaceholderRow } from './ItemRow';
+import { TagSelectionBar } from '../tags/TagSelectionBar';
+import { ItemRow, PlaceholderRow, type RowPick } from './ItemRow';
 import type { ItemListData } from './use-item-list';
 
 /** Every row has this height, so the list can place any of 50,000 rows without measuring. */
@@ -19,7 +20,10 @@ interface ItemListProps {
 
 const rowId = (index: number): string => `item-row-${index}`;
 
-/** A virtualized listbox: only the rows in view (plus a few) are in the DOM. */
+/**
+ * A virtualized listbox: only the rows in view (plus a few) are in the DOM. A click opens a row;
+ * Ctrl/Cmd-click and Shift-click pick several, which then can be tagged together; Esc lets go.
+ */
 export function ItemList({ data, label, selectedIndex, openId, empty, onOpen }: ItemListProps) {
   const scroller = useRef<HTMLDivElement>(null);
   const [scrollTop, setScrollTop] = useState(0);
@@ -52,6 +56,14 @@ export function ItemList({ data, label, selectedIndex, openId, empty, onOpen }: 
     }
   }, [selectedIndex]);
 
+  const picking = data.marked.size > 0;
+  const pick = (index: number, how: RowPick): void => {
+    if (how === 'toggle') return data.toggleMark(index, selectedIndex);
+    if (how === 'range') return data.markRange(index, selectedIndex);
+    data.clearMarks();
+    onOpen(index);
+  };
+
   const rows: ReactNode[] = [];
   for (let index = first; index <= last; index++) {
     const item = data.itemAt(index);
@@ -65,9 +77,10 @@ export function ItemList({ data, label, selectedIndex, openId, empty, onOpen }: 
           index={index}
           setSize={count}
           top={top}
-          selected={index === selectedIndex}
+          selected={picking ? data.marked.has(item.id) : index === selectedIndex}
+          active={index === selectedIndex}
           open={item.id === openId}
-          onOpen={onOpen}
+          onPick={pick}
         />
       ) : (
         <PlaceholderRow key={index} top={top} />
@@ -78,6 +91,7 @@ export function ItemList({ data, label, selectedIndex, openId, empty, onOpen }: 
   const activeRendered = selectedIndex !== null && selectedIndex >= first && selectedIndex <= last;
   return (
     <div className="item-list-frame">
+      {data.marked.size > 1 && <TagSelectionBar ids={[...data.marked]} onClear={data.clearMarks} />}
       <div
         id={focusTargets.list}
         ref={scroller}
@@ -85,9 +99,16 @@ export function ItemList({ data, label, selectedIndex, openId, empty, onOpen }: 
         data-area="list"
         role="listbox"
         aria-label={label}
+        aria-multiselectable="true"
         tabIndex={0}
         aria-activedescendant={activeRendered ? rowId(selectedIndex) : undefined}
         onScroll={(event) => setScrollTop(event.currentTarget.scrollTop)}
+        onKeyDown={(event) => {
+          if (event.key !== 'Escape' || !picking) return;
+          // Letting go of the picked rows comes before the workspace's own Esc.
+          event.preventDefault();
+          data.clearMarks();
+        }}
       >
         <div className="item-list__spacer" style={{ height: count * ROW_HEIGHT }}>
           {rows}

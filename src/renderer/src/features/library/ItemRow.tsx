@@ -1,3 +1,4 @@
+import type { MouseEvent } from 'react';
 import type { ItemSummary } from '@shared/types';
 import { TypeIcon } from '../../components/TypeIcon';
 import { formatLongDate, formatPublished, formatShortDate } from '../../lib/format-date';
@@ -9,9 +10,20 @@ interface ItemRowProps {
   index: number;
   setSize: number;
   top: number;
+  /** Selected: the keyboard's row, or one of the picked rows while several are picked. */
   selected: boolean;
+  /** The row the keyboard is on (it carries the focus ring). */
+  active: boolean;
   open: boolean;
-  onOpen: (index: number) => void;
+  onPick: (index: number, how: RowPick) => void;
+}
+
+/** What a click on a row asks for: open it, add or remove it (Ctrl/Cmd), or pick a range (Shift). */
+export type RowPick = 'open' | 'toggle' | 'range';
+
+function pickOf(event: MouseEvent): RowPick {
+  if (event.shiftKey) return 'range';
+  return event.metaKey || event.ctrlKey ? 'toggle' : 'open';
 }
 
 /** Under a clip's title: where it is from and when it was published. */
@@ -22,10 +34,13 @@ function clipSource(item: ItemSummary): string | null {
 }
 
 /** One list row: type, title (or "Untitled"), date, the site or first words, and tags. */
-export function ItemRow({ item, rowId, index, setSize, top, selected, open, onOpen }: ItemRowProps) {
+export function ItemRow(props: ItemRowProps) {
+  const { item, rowId, index, setSize, top, selected, active, open, onPick } = props;
   const title = item.title.trim() || 'Untitled';
   const source = clipSource(item);
-  const className = ['item-row', selected && 'is-selected', open && 'is-open'].filter(Boolean).join(' ');
+  const className = ['item-row', selected && 'is-selected', active && 'is-active', open && 'is-open']
+    .filter(Boolean)
+    .join(' ');
   return (
     <div
       id={rowId}
@@ -38,7 +53,9 @@ export function ItemRow({ item, rowId, index, setSize, top, selected, open, onOp
       aria-describedby={`${rowId}-details`}
       className={className}
       style={{ top }}
-      onClick={() => onOpen(index)}
+      // Shift-click picks a range: keep the browser from selecting the rows' text as well.
+      onMouseDown={(event) => event.shiftKey && event.preventDefault()}
+      onClick={(event) => onPick(index, pickOf(event))}
     >
       <div className="item-row__head">
         <TypeIcon type={item.type} />

@@ -1,4 +1,4 @@
-import { useEffect, useMemo, useSyncExternalStore } from 'react';
+import { useCallback, useEffect, useMemo, useState, useSyncExternalStore } from 'react';
 import type { ItemSummary } from '@shared/types';
 import { reportError } from '../../lib/notice-store';
 import { useClient } from '../../lib/use-client';
@@ -14,7 +14,26 @@ export interface ItemListData {
   itemAt: (index: number) => ItemSummary | undefined;
   indexOf: (id: string) => number;
   show: (first: number, last: number) => void;
+  /** The items picked with Ctrl/Cmd- or Shift-click, to act on many at once. */
+  marked: ReadonlySet<string>;
+  /**
+   * Adds the row to the picked items or takes it out. When nothing is picked yet, `cursor` (the
+   * row the keyboard is on) is picked too, as a file manager does.
+   */
+  toggleMark: (index: number, cursor: number | null) => void;
+  /** Picks the rows from the last one toggled (else `cursor`) to `index`, instead of what was picked. */
+  markRange: (index: number, cursor: number | null) => void;
+  clearMarks: () => void;
 }
+
+interface Marks {
+  cache: PageCache | null;
+  ids: ReadonlySet<string>;
+  /** Where a Shift-click range starts. */
+  anchor: number | null;
+}
+
+const noMarks: Marks = { cache: null, ids: new Set(), anchor: null };
 
 /** Pages through `listItems` for a location; refetches what is on screen when `revision` moves on. */
 export function useItemList(location: LibraryLocation, revision: number): ItemListData {
@@ -29,8 +48,40 @@ export function useItemList(location: LibraryLocation, revision: number): ItemLi
     [client, view, tag],
   );
   const version = useSyncExternalStore(cache.subscribe, cache.getVersion);
+  // The picked items belong to one list: another location starts with none.
+  const [stored, setMarks] = useState<Marks>(noMarks);
+  const marks = stored.cache === cache ? stored : noMarks;
 
   useEffect(() => cache.sync(revision), [cache, revision]);
+
+  const toggleMark = useCallback(
+    (index: number, cursor: number | null) => {
+      const item = cache.itemAt(index);
+      if (!item) return;
+      const ids = new Set(marks.ids);
+      const seed = cursor === null || cursor === index ? undefined : cache.itemAt(cursor);
+      if (ids.size === 0 && seed) ids.add(seed.id);
+      if (!ids.delete(item.id)) ids.add(item.id);
+      setMarks({ cache, ids, anchor: index });
+    },
+    [cache, marks],
+  );
+
+  const markRange = useCallback(
+    (index: number, cursor: number | null) => {
+      const anchor = marks.anchor ?? cursor ?? index;
+      const ids = new Set<string>();
+      // Rows never scrolled into view are not loaded yet, so they cannot be picked.
+      for (let i = Math.min(anchor, index); i <= Math.max(anchor, index); i++) {
+        const item = cache.itemAt(i);
+        if (item) ids.add(item.id);
+      }
+      setMarks({ cache, ids, anchor });
+    },
+    [cache, marks],
+  );
+
+  const clearMarks = useCallback(() => setMarks(noMarks), []);
 
   return useMemo(
     () => ({
@@ -39,7 +90,11 @@ export function useItemList(location: LibraryLocation, revision: number): ItemLi
       itemAt: (index: number) => cache.itemAt(index),
       indexOf: (id: string) => cache.indexOf(id),
       show: (first: number, last: number) => cache.show(first, last),
+      marked: marks.ids,
+      toggleMark,
+      markRange,
+      clearMarks,
     }),
-    [cache, version],
+    [cache, version, marks, toggleMark, markRange, clearMarks],
   );
 }

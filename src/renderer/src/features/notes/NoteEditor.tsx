@@ -1,16 +1,27 @@
 import './notes.css';
-import { useEffect } from 'react';
+import { useCallback, useEffect, useRef } from 'react';
+import type { EditorView } from '@codemirror/view';
+import type { Item, LinkCandidate } from '@shared/types';
 import type { ShortcutHint } from '../../commands/shortcuts';
+import { ConfirmDialog } from '../../components/ConfirmDialog';
 import { TagEditor } from '../tags/TagEditor';
 import { formatLongDate } from '../../lib/format-date';
 import { focusTargets } from '../../lib/focus';
+import { useClient } from '../../lib/use-client';
 import { BackButton } from '../../components/BackButton';
+import { BacklinksPanel } from '../links/BacklinksPanel';
+import { COMPLETION_LIMIT } from '../links/link-completion';
+import { typeIconNode } from '../links/type-icon-node';
+import { useFollowLink } from '../links/use-follow-link';
+import { useItemLinks } from '../links/use-item-links';
 import { MatchBar } from '../search/MatchBar';
+import { MarkdownBody } from './MarkdownBody';
 import { SaveStatus } from './SaveStatus';
 import type { NoteDraft } from './note-draft';
 import type { EditorField } from './use-note-editor';
 import { useNoteMatches } from './use-note-matches';
 import { useNoteSnapshot } from './use-note-snapshot';
+import { renameQuestion, useTitleRename } from './use-title-rename';
 
 interface NoteEditorProps {
   draft: NoteDraft;
@@ -21,19 +32,32 @@ interface NoteEditorProps {
   trashShortcut: ShortcutHint;
   onTrash: () => void;
   onBack: () => void;
+  /** Opens an item (a link's target, a backlink's note) by id, or one just created. */
+  onOpenItem: (target: string | Item) => void;
 }
 
-/** The open note: title, tags and Markdown body, saved as you type. */
+const drawIcon = (candidate: LinkCandidate): Node => typeIconNode(candidate.type);
+
+/** The open note: title, tags and Markdown body, saved as you type, and the notes linking to it. */
 export function NoteEditor(props: NoteEditorProps) {
-  const { draft, initialFocus, matches, trashShortcut, onTrash, onBack } = props;
+  const { draft, initialFocus, matches, trashShortcut, onTrash, onBack, onOpenItem } = props;
+  const client = useClient();
   const { note, title, body, state, problem } = useNoteSnapshot(draft);
-  const found = useNoteMatches(body, matches);
+  const view = useRef<EditorView | null>(null);
+  const found = useNoteMatches(body, matches, view);
+  const links = useItemLinks(draft.id);
+  const rename = useTitleRename(draft, links.report);
+  const follow = useFollowLink(onOpenItem);
+  const findCandidates = useCallback(
+    async (query: string) => (await client.completeLinks({ query, limit: COMPLETION_LIMIT })).candidates,
+    [client],
+  );
+  const openById = useCallback((id: string) => onOpenItem(id), [onOpenItem]);
 
   // The editor is keyed by note, so this runs when a note appears.
   useEffect(() => {
     if (initialFocus) document.getElementById(focusTargets[initialFocus])?.focus();
   }, [initialFocus]);
-  const flush = (): void => void draft.flush();
 
   return (
     <article className="note-editor" aria-label="Note">
@@ -67,9 +91,12 @@ export function NoteEditor(props: NoteEditorProps) {
           type="text"
           aria-label="Title"
           placeholder="Untitled"
-          value={title}
-          onChange={(event) => draft.edit({ title: event.target.value })}
-          onBlur={flush}
+          value={rename.value(title)}
+          onChange={(event) => rename.change(event.target.value)}
+          onBlur={() => {
+            rename.commit();
+            void draft.flush();
+          }}
           onKeyDown={(event) => {
             if (event.key === 'Enter') {
               event.preventDefault();
@@ -82,20 +109,27 @@ export function NoteEditor(props: NoteEditorProps) {
           onAdd={(tags) => draft.changeTags(tags, [])}
           onRemove={(tag) => draft.changeTags([], [tag])}
         />
-        <textarea
-          id={focusTargets.body}
-          className="note-editor__body"
-          aria-label="Body"
-          placeholder="Write in Markdown…"
-          value={body}
-          spellCheck
-          onChange={(event) => draft.edit({ body: event.target.value })}
-          onBlur={flush}
+        <MarkdownBody
+          draft={draft}
+          viewRef={view}
+          outgoing={links.report?.outgoing ?? null}
+          findCandidates={findCandidates}
+          drawIcon={drawIcon}
+          follow={follow}
         />
         <p className="note-editor__dates">
           Created {formatLongDate(note.created)} · Edited {formatLongDate(note.updated)}
         </p>
+        <BacklinksPanel itemId={draft.id} onOpen={openById} />
       </div>
+      <ConfirmDialog
+        open={rename.asking !== null}
+        title="Update links to this note?"
+        message={rename.asking ? renameQuestion(rename.asking) : ''}
+        confirmLabel="Rename and update links"
+        onConfirm={rename.confirm}
+        onCancel={rename.cancel}
+      />
     </article>
   );
 }

@@ -1,8 +1,8 @@
-import { useMemo, useState } from 'react';
-import { focusTargets } from '../../lib/focus';
+import { useEffect, useMemo, useState, type RefObject } from 'react';
+import type { EditorView } from '@codemirror/view';
 import { findMatches } from '../search/find-matches';
 import { stepMatch } from '../search/MatchBar';
-import { revealSelection } from './reveal-selection';
+import { revealRange, searchRanges, setSearchMarks } from './search-marks';
 
 export interface NoteMatches {
   count: number;
@@ -11,22 +11,32 @@ export interface NoteMatches {
 }
 
 /**
- * The search's matched words in the note's body, found again as the body changes. A textarea
- * cannot show marks, so stepping selects the occurrence in the body instead.
+ * The search's matched words in the note's body, marked in the editor and found again as the
+ * body changes; stepping selects an occurrence and scrolls it into view.
  */
-export function useNoteMatches(body: string, words: readonly string[] | null): NoteMatches {
-  const ranges = useMemo(() => (words ? findMatches(body, words) : []), [body, words]);
+export function useNoteMatches(
+  body: string,
+  words: readonly string[] | null,
+  view: RefObject<EditorView | null>,
+): NoteMatches {
+  const count = useMemo(() => (words ? findMatches(body, words).length : 0), [body, words]);
   const [at, setAt] = useState<number | null>(null);
-  const current = at !== null && at < ranges.length ? at : null;
+  const current = at !== null && at < count ? at : null;
+
+  useEffect(() => {
+    view.current?.dispatch({ effects: setSearchMarks.of({ words, current }) });
+  }, [view, words, current]);
 
   const step = (by: 1 | -1): void => {
+    const editor = view.current;
+    if (!editor) return;
+    const ranges = searchRanges(editor.state);
     const next = ranges.length === 0 ? null : stepMatch(current, by, ranges.length);
     const range = next === null ? undefined : ranges[next];
-    const field = document.getElementById(focusTargets.body);
-    if (!range || !(field instanceof HTMLTextAreaElement)) return;
+    if (!range) return;
     setAt(next);
-    revealSelection(field, range.start, range.end);
+    revealRange(editor, range.start, range.end);
   };
 
-  return { count: ranges.length, current, step };
+  return { count, current, step };
 }

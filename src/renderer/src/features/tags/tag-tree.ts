@@ -1,41 +1,45 @@
-import { tagKey } from '@shared/tags';
-import type { TagCount } from '@shared/types';
+import { normalizeTag, tagIsWithin, tagKey } from '@shared/tags';
+import type { TagNode } from '@shared/types';
+import { errorMessage } from '../../lib/errors';
 
-/** A tag in the sidebar tree; `sahel/mali` sits under `sahel`. */
-export interface TagNode {
-  /** The full tag, as filtered on (`sahel/mali`). */
-  name: string;
-  /** The last segment, as shown (`mali`). */
-  label: string;
-  /** Items carrying exactly this tag; null for a parent no item carries by itself. */
-  count: number | null;
-  children: TagNode[];
+/** A tag in the sidebar tree, as `listTags` answers it: `sahel/mali` under `sahel`, counts including nested tags. */
+export type { TagNode };
+
+/** The node for a tag (case-insensitive), wherever it is in the tree. */
+export function findTag(nodes: readonly TagNode[], name: string): TagNode | undefined {
+  const key = tagKey(name);
+  for (const node of nodes) {
+    if (tagKey(node.name) === key) return node;
+    if (key.startsWith(`${tagKey(node.name)}/`)) return findTag(node.children, name);
+  }
+  return undefined;
 }
 
-const byLabel = (a: TagNode, b: TagNode): number =>
-  a.label.localeCompare(b.label, undefined, { sensitivity: 'base' });
+/** What renaming `from` to what was typed would do, or why it cannot. */
+export type RenamePlan =
+  { kind: 'invalid'; message: string } | { kind: 'unchanged' } | { kind: 'rename' | 'merge'; to: string };
 
-function sortTree(nodes: TagNode[]): TagNode[] {
-  nodes.sort(byLabel);
-  nodes.forEach((node) => sortTree(node.children));
-  return nodes;
+export function planRename(nodes: readonly TagNode[], from: string, typed: string): RenamePlan {
+  let to: string;
+  try {
+    to = normalizeTag(typed);
+  } catch (error) {
+    return { kind: 'invalid', message: errorMessage(error) };
+  }
+  if (to === from) return { kind: 'unchanged' };
+  if (tagKey(to) !== tagKey(from) && tagIsWithin(to, from)) {
+    return { kind: 'invalid', message: `#${from} cannot move under itself.` };
+  }
+  const existing = tagKey(to) === tagKey(from) ? undefined : findTag(nodes, to);
+  return { kind: existing ? 'merge' : 'rename', to };
 }
 
-/** Builds the nested tree from the flat `listTags` answer, parents made up where needed. */
-export function buildTagTree(tags: readonly TagCount[]): TagNode[] {
-  const roots: TagNode[] = [];
-  const byKey = new Map<string, TagNode>();
+/** Where a tag the list shows went after a rename (`sahel/mali` → `west-africa/mali`), or null if elsewhere. */
+export function movedTag(tag: string, from: string, to: string): string | null {
+  if (!tagIsWithin(tag, from)) return null;
+  return [to, ...tag.split('/').slice(from.split('/').length)].join('/');
+}
 
-  const nodeFor = (name: string): TagNode => {
-    const existing = byKey.get(tagKey(name));
-    if (existing) return existing;
-    const cut = name.lastIndexOf('/');
-    const node: TagNode = { name, label: name.slice(cut + 1), count: null, children: [] };
-    byKey.set(tagKey(name), node);
-    (cut === -1 ? roots : nodeFor(name.slice(0, cut)).children).push(node);
-    return node;
-  };
-
-  for (const { name, count } of tags) nodeFor(name).count = count;
-  return sortTree(roots);
+export function itemCount(count: number): string {
+  return count === 1 ? '1 item' : `${count.toLocaleString()} items`;
 }
