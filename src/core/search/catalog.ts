@@ -8,10 +8,11 @@ import type { Store } from '../store';
 import type { SearchCatalog } from './execute';
 import type { IndexDoc } from './search-index';
 import type { BodyTextReader } from './body-text';
+import { highlightCatalogEntry } from './highlight-docs';
 
 export function storeCatalog(store: Store, bodies: BodyTextReader): SearchCatalog {
   return {
-    get: (id) => store.get(id),
+    get: (id) => store.get(id) ?? highlightCatalogEntry(store, id),
     // An async function runs to its first await at once: the read happens now (see textOfIdNow).
     bodyText: async (id) => bodies.textOfIdNow(id),
   };

@@ -209,7 +209,13 @@ describe('executeSearch', () => {
     const filler = (n: number): string => Array.from({ length: n }, (_, k) => `word${k}`).join(' ');
     const items: Item[] = [
       { ...base, id: 'near', type: 'note', title: 'Near', body: `A needle here. ${filler(600)}` },
-      { ...base, id: 'far', type: 'note', title: 'Far', body: `${filler(300)} the deep needle ${filler(50)}` },
+      {
+        ...base,
+        id: 'far',
+        type: 'note',
+        title: 'Far',
+        body: `${filler(300)} the deep needle ${filler(50)}`,
+      },
       { ...base, id: 'short', type: 'note', title: 'Short', body: 'Only a needle.' },
     ];
     expect(items[1]?.body.indexOf('needle')).toBeGreaterThan(HEAD_LENGTH);
@@ -225,7 +231,9 @@ describe('executeSearch', () => {
     expect(phrase.hits.map((hit) => hit.id)).toEqual(['far']);
     expect(reads).toEqual(['far']);
     reads.length = 0;
-    expect((await executeSearch(index, parseQuery('"a needle"'), catalog, { limit: 10, offset: 0 })).total).toBe(2);
+    expect(
+      (await executeSearch(index, parseQuery('"a needle"'), catalog, { limit: 10, offset: 0 })).total,
+    ).toBe(2);
     expect(reads).toEqual([]);
   });
 

@@ -15,12 +15,14 @@ import { PhraseCheck } from './index-phrase';
 import { rankedPrefix } from './index-rank';
 import type { ParsedQuery, TextClause } from './query-parser';
 import type { SearchIndex } from './search-index';
+import { splitHighlightDocId } from './highlight-docs';
 import { hitSnippet } from './hit-snippet';
 import { makeSnippet } from './snippet';
 
 /** What a search needs to know of an item besides its text: an ItemRecord fits. */
 export interface CatalogEntry {
-  type: 'note' | 'clip';
+  /** A highlight is indexed as its own entry (catalog.ts: `<clip id>^<highlight id>`). */
+  type: 'note' | 'clip' | 'highlight';
   title: string;
   tags: readonly string[];
   updated: string;
@@ -46,7 +48,8 @@ export async function executeSearch(
 ): Promise<{ total: number; hits: SearchHit[] }> {
   // Nothing to look for (an empty box): nothing found, rather than the whole library. Only
   // exclusions (`-draft`) or only operators: every item that passes them, newest first.
-  if (parsed.any.length === 0 && parsed.none.length === 0 && !hasFilters(parsed)) return { total: 0, hits: [] };
+  if (parsed.any.length === 0 && parsed.none.length === 0 && !hasFilters(parsed))
+    return { total: 0, hits: [] };
   const text = parsed.any.length > 0 ? matchGroups(index, parsed.any) : null;
   try {
     const candidates = filtered(index, parsed, catalog, text ? text.nums : index.liveNumbers());
@@ -142,8 +145,9 @@ async function toHit(
   const titleMatches = clauses.length > 0 ? makeSnippet(entry.title, terms, prefixes, phrases).matches : [];
   const wanted = { terms, prefixes, phrases };
   const { snippet, matches } = await hitSnippet(head, body, wanted, titleMatches.length > 0);
+  const [itemId = id, highlightId] = entry.type === 'highlight' ? splitHighlightDocId(id) : [id];
   const hit: SearchHit = {
-    id,
+    id: itemId,
     type: entry.type,
     title: entry.title,
     snippet,
@@ -152,7 +156,8 @@ async function toHit(
     updated: entry.updated,
     matches: [...new Set([...titleMatches, ...matches])],
   };
-  if (entry.type === 'clip') {
+  if (highlightId !== undefined) hit.highlightId = highlightId;
+  if (entry.type !== 'note') {
     hit.siteName = entry.siteName ?? null;
     hit.published = entry.published ?? null;
   }

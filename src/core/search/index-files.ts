@@ -41,7 +41,10 @@ interface Manifest {
 }
 
 /** One line of the items file: a few thousand items, column by column. */
-type ItemColumns = Pick<StoredIndex, 'nums' | 'ids' | 'heads' | 'flags' | 'updated' | 'dates' | 'facetsOf'>;
+export type ItemColumns = Pick<
+  StoredIndex,
+  'nums' | 'ids' | 'heads' | 'flags' | 'updated' | 'dates' | 'facetsOf'
+>;
 const COLUMNS = ['nums', 'ids', 'heads', 'flags', 'updated', 'dates', 'facetsOf'] as const;
 
 export interface StoredIndex {
@@ -58,6 +61,11 @@ export interface StoredIndex {
   /** The facet dictionary, and each item's facets as numbers in it. */
   facets: string[];
   facetsOf: number[][];
+}
+
+/** Item columns with nothing in them yet. */
+export function emptyColumns(): ItemColumns {
+  return { nums: [], ids: [], heads: [], flags: [], updated: [], dates: [], facetsOf: [] };
 }
 
 /** Writes what is not on disk yet, then the manifest, then removes what it no longer names. */
@@ -142,7 +150,7 @@ async function readItems(dir: string, file: FileEntry, facetCount: number): Prom
   if (!ITEMS_NAME.test(file.name)) return null;
   const data = await fs.readFile(path.join(dir, file.name));
   if (data.length !== file.bytes || (await crcOf(data)) !== file.crc) return null;
-  const items: ItemColumns = { nums: [], ids: [], heads: [], flags: [], updated: [], dates: [], facetsOf: [] };
+  const items = emptyColumns();
   // One line at a time (decoding the whole file at once would hold the loop); at least one line.
   let at = 0;
   do {

@@ -4,7 +4,7 @@
  * which facets an operator takes is decided once per search, not once per item. Trashed items
  * never pass. Tags and authors: every one asked for must match; types and sites: any of them.
  */
-import { FACET_SLOTS, CLIP, TRASHED, dateKey, type ItemMeta } from './index-meta';
+import { FACET_SLOTS, CLIP, HIGHLIGHT, TRASHED, dateKey, type ItemMeta } from './index-meta';
 import type { ParsedQuery } from './query-parser';
 import { foldText } from './text';
 
@@ -17,8 +17,10 @@ export function hasFilters(q: ParsedQuery): boolean {
 /** Whether an item version (known: index-meta.ts) passes the query's operators. */
 export function itemFilter(q: ParsedQuery, meta: ItemMeta): (num: number) => boolean {
   const anyType = q.types.length === 0;
-  const [clip, note] = [q.types.includes('clip'), q.types.includes('note')];
-  const [notClip, notNote] = [q.notTypes.includes('clip'), q.notTypes.includes('note')];
+  // By kind (0 note, 1 clip, 2 highlight): wanted, and refused.
+  const kinds = ['note', 'clip', 'highlight'] as const;
+  const wanted = kinds.map((kind) => q.types.includes(kind));
+  const refused = kinds.map((kind) => q.notTypes.includes(kind));
   const before = q.before === null ? Infinity : dateKey(q.before);
   const after = q.after === null ? -Infinity : dateKey(q.after);
   // Each test runs once per facet of the dictionary (tens of thousands): strings made up front.
@@ -50,16 +52,16 @@ export function itemFilter(q: ParsedQuery, meta: ItemMeta): (num: number) => boo
   const bits = Int32Array.from(meta.facets, bitsOf);
   // Locals for what the test reads per item (the arrays are not replaced while a search runs).
   const { flags: allFlags, date: dates, facetsOf, facets, slots } = meta;
-  const [trashed, clipBit, width] = [TRASHED, CLIP, FACET_SLOTS];
+  const [trashed, clipBit, highlightBit, width] = [TRASHED, CLIP, HIGHLIGHT, FACET_SLOTS];
   const bitsAt = (id: number): number =>
     // A facet first met during this search (its item read from the catalog) is tested as it comes.
     id < bits.length ? (bits[id] as number) : bitsOf(facets[id] ?? '');
   return (num) => {
     const flags = allFlags[num] as number;
     if ((flags & trashed) !== 0) return false;
-    const isClip = (flags & clipBit) !== 0;
-    if (!anyType && !(isClip ? clip : note)) return false;
-    if (isClip ? notClip : notNote) return false;
+    const kind = (flags & clipBit) !== 0 ? 1 : (flags & highlightBit) !== 0 ? 2 : 0;
+    if (!anyType && !wanted[kind]) return false;
+    if (refused[kind]) return false;
     const date = dates[num] as number;
     if (date >= before || date < after) return false;
     if (kept.length === 0) return true;

@@ -18,6 +18,7 @@ export const LIVE = 1;
 export const KNOWN = 2;
 export const TRASHED = 4;
 export const CLIP = 8;
+export const HIGHLIGHT = 16;
 /**
  * An item's first facets are also kept in a flat array, FACET_SLOTS per item (-1: none): a filter
  * reading them runs several times faster than one walking 50,000 small arrays.
@@ -42,7 +43,8 @@ export class ItemMeta {
   }
 
   set(num: number, entry: CatalogEntry): void {
-    const flags = KNOWN | (entry.deleted !== null ? TRASHED : 0) | (entry.type === 'clip' ? CLIP : 0);
+    const kind = entry.type === 'clip' ? CLIP : entry.type === 'highlight' ? HIGHLIGHT : 0;
+    const flags = KNOWN | (entry.deleted !== null ? TRASHED : 0) | kind;
     const date = dateKey((entry.type === 'clip' && entry.published) || entry.created);
     const facets = [
       ...entry.tags.map((tag) => `t:${foldText(tag)}`),

@@ -14,9 +14,10 @@ import type { Store } from '../store';
 import type { BodyTextReader } from './body-text';
 import { Backlog } from './backlog';
 import { indexDoc } from './catalog';
+import { highlightDocs, splitHighlightDocId } from './highlight-docs';
 import { IndexCoverage } from './index-coverage';
 import { TurnLock } from './turn-lock';
-import type { SearchIndex } from './search-index';
+import type { IndexDoc, SearchIndex } from './search-index';
 
 // Bodies read at once while working through the backlog.
 const READ_AHEAD = 16;
@@ -43,6 +44,8 @@ export class IndexUpdater {
   private lastYield = performance.now();
   private applying = false;
   private stopped = false;
+  // The highlight documents indexed for each clip (highlight-docs.ts), gathered from the index on first need.
+  private highlightIds: Map<string, Set<string>> | null = null;
 
   constructor(
     readonly index: SearchIndex,
@@ -56,9 +59,9 @@ export class IndexUpdater {
     this.backlog = new Backlog((done, total) => hooks.progress(done, total));
   }
 
-  /** Changed ids: applied before anything in the backlog. */
+  /** Changed ids: applied before anything in the backlog (a highlight's document: its clip). */
   enqueue(ids: Iterable<string>): void {
-    for (const id of ids) this.pending.add(id);
+    for (const id of ids) this.pending.add(splitHighlightDocId(id)[0]);
     this.kick();
   }
 
@@ -167,6 +170,7 @@ export class IndexUpdater {
           this.index.remove(id);
           this.hooks.changed();
         }
+        this.syncHighlights(id, []);
         if (record) this.coverage.mark(record);
         return;
       }
@@ -200,10 +204,32 @@ export class IndexUpdater {
   private add(record: ItemRecord, body: string): void {
     try {
       this.index.add(indexDoc(record, body));
+      this.syncHighlights(record.id, highlightDocs(record));
     } catch {
       // The index is derived: an item it cannot take stays unsearchable rather than stopping the rest.
     }
     this.coverage.mark(record);
+    this.hooks.changed();
+  }
+
+  /** Makes the index hold exactly `docs` as the highlights of item `id`. */
+  private syncHighlights(id: string, docs: IndexDoc[]): void {
+    if (this.highlightIds === null) {
+      this.highlightIds = new Map();
+      for (const docId of this.index.ids()) {
+        const [itemId, highlightId] = splitHighlightDocId(docId);
+        if (highlightId === undefined) continue;
+        const set = this.highlightIds.get(itemId) ?? new Set<string>();
+        this.highlightIds.set(itemId, set.add(docId));
+      }
+    }
+    const before = this.highlightIds.get(id);
+    if (before === undefined && docs.length === 0) return;
+    const now = new Set(docs.map((doc) => doc.id));
+    for (const docId of before ?? []) if (!now.has(docId)) this.index.remove(docId);
+    for (const doc of docs) this.index.add(doc);
+    if (now.size > 0) this.highlightIds.set(id, now);
+    else this.highlightIds.delete(id);
     this.hooks.changed();
   }
 

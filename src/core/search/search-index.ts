@@ -16,7 +16,7 @@
  */
 import { yieldToLoop } from '../event-loop';
 import type { CatalogEntry } from './execute';
-import { readIndex, writeIndex, type StoredIndex } from './index-files';
+import { emptyColumns, readIndex, writeIndex, type StoredIndex } from './index-files';
 import { headOf } from './index-heads';
 import { LIVE, type ItemMeta } from './index-meta';
 import { Maintenance } from './index-maintenance';
@@ -26,7 +26,7 @@ import { Tiers, type PostingList } from './index-tiers';
 /** What the index is given of one item: its text and, optionally, its catalog entry. */
 export interface IndexDoc {
   id: string;
-  type: 'note' | 'clip';
+  type: 'note' | 'clip' | 'highlight';
   title: string;
   body: string;
   /** Authors, site, tags, url host, joined by spaces. */
@@ -169,18 +169,7 @@ export class SearchIndex {
     await this.maintenance.idle();
     // No await from here to the snapshot: it is one consistent state.
     const segments = [...this.tiers.segments];
-    const stored: StoredIndex = {
-      rev,
-      segments,
-      nums: [],
-      ids: [],
-      heads: [],
-      flags: [],
-      updated: [],
-      dates: [],
-      facets: [],
-      facetsOf: [],
-    };
+    const stored: StoredIndex = { rev, segments, facets: [], ...emptyColumns() };
     const { meta } = this.tiers;
     // Facets renumbered: only those of saved items are written.
     const renumber = new Map<number, number>();

@@ -15,6 +15,7 @@ import { executeSearch, type SearchCatalog } from './execute';
 import { IndexUpdater } from './index-updater';
 import { IndexPersistence } from './index-persistence';
 import { parseQuery } from './query-parser';
+import { splitHighlightDocId } from './highlight-docs';
 import { SearchIndex } from './search-index';
 
 // A replay this small runs before the first search answers; a longer one is a background job.
@@ -107,7 +108,12 @@ export class SearchService {
       const stale: { id: string; rev: number }[] = [];
       for (const item of this.store.allItems()) if (item.rev > saved.rev) stale.push(item);
       // Items purged since the save are in no record: find them in the index.
-      const gone = [...saved.index.ids()].filter((id) => this.store.get(id) === undefined);
+      // (A highlight's document goes with its clip.)
+      const gone = new Set<string>();
+      for (const id of saved.index.ids()) {
+        const [itemId] = splitHighlightDocId(id);
+        if (this.store.get(itemId) === undefined) gone.add(itemId);
+      }
       updater.enqueue(gone);
       if (stale.length <= REPLAY_INLINE) updater.enqueue(stale.map((item) => item.id));
       else updater.startBacklog(byRev(stale));
