@@ -1,7 +1,8 @@
 /**
- * `npm run bench [-- --json] [--sizes 1000,10000,50000] [--shards N]`: runs every suite at every
- * size and prints a table (or the same figures as JSON). Data lives under the system temp folder
- * and is removed after each run.
+ * `npm run bench [-- --json] [--sizes 1000,10000,50000] [--suites store,clip,search,links] [--shards N]`:
+ * runs every suite (or those named) at every size and prints a table (or the same figures as JSON).
+ * Each suite's memory figures are cleanest in a process of its own (`--suites search`). Data lives
+ * under the system temp folder and is removed after each run.
  */
 import { parseArgs } from 'node:util';
 import { DEFAULT_SHARDS } from '../src/core/library-file';
@@ -9,10 +10,11 @@ import { clipSuite } from './suites/clip';
 import { linksSuite } from './suites/links';
 import { searchSuite } from './suites/search';
 import { storeSuite } from './suites/store';
+import { transferSuite } from './suites/transfer';
 import type { Suite } from './suites/suite';
 
 // Adding a suite is adding it here.
-const suites: Suite[] = [storeSuite, clipSuite, searchSuite, linksSuite];
+const suites: Suite[] = [storeSuite, clipSuite, searchSuite, linksSuite, transferSuite];
 
 interface Result {
   suite: string;
@@ -25,6 +27,7 @@ async function main(): Promise<void> {
     options: {
       json: { type: 'boolean', default: false },
       sizes: { type: 'string', default: '1000,10000,50000' },
+      suites: { type: 'string' },
       shards: { type: 'string' },
     },
   });
@@ -34,8 +37,16 @@ async function main(): Promise<void> {
   const shards = values.shards === undefined ? DEFAULT_SHARDS : Number(values.shards);
   if (!Number.isInteger(shards) || shards < 1) throw new Error('--shards takes a whole number, like 256');
 
+  const names = values.suites?.split(',').map((name) => name.trim());
+  const unknown = names?.find((name) => !suites.some((suite) => suite.name === name));
+  if (unknown !== undefined)
+    throw new Error(
+      `--suites takes some of ${suites.map((suite) => suite.name).join(', ')}; not "${unknown}"`,
+    );
+  const chosen = names === undefined ? suites : suites.filter((suite) => names.includes(suite.name));
+
   const results: Result[] = [];
-  for (const suite of suites) {
+  for (const suite of chosen) {
     for (const size of sizes) {
       if (!values.json) process.stderr.write(`${suite.name} at ${size} items…\n`);
       const figures = await suite.run(size, { shards });
@@ -52,7 +63,7 @@ async function main(): Promise<void> {
     );
   } else {
     process.stdout.write(`${shards} shards, Node ${process.version}\n`);
-    for (const suite of suites)
+    for (const suite of chosen)
       printTable(
         suite,
         results.filter((result) => result.suite === suite.name),

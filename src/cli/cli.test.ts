@@ -1,48 +1,14 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { existsSync } from 'node:fs';
-import { mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { writeFile } from 'node:fs/promises';
 import { createServer, type Server } from 'node:net';
-import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
-import { Readable } from 'node:stream';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { createNotebook } from '../core';
-import { main } from './index';
+import { makeCliLibrary, runCli, type CliLibrary, type CliRun } from '../../tests/helpers/cli';
 import { DEFAULT_PORT } from './commands/serve';
 
 const PROJECT_ROOT = resolve(__dirname, '..', '..');
-
-interface Run {
-  code: number;
-  stdout: string;
-  stderr: string;
-}
-
-interface RunOptions {
-  env?: Record<string, string | undefined>;
-  stdin?: string;
-  signal?: AbortSignal;
-  onStdout?: (text: string) => void;
-}
-
-/** Runs `main()` in-process with captured output. */
-async function run(args: string[], options: RunOptions = {}): Promise<Run> {
-  let stdout = '';
-  let stderr = '';
-  const code = await main(args, {
-    stdout: {
-      write: (chunk: string) => {
-        stdout += chunk;
-        options.onStdout?.(stdout);
-      },
-    },
-    stderr: { write: (chunk: string) => (stderr += chunk) },
-    env: options.env ?? {},
-    stdin: Readable.from(options.stdin === undefined ? [] : [Buffer.from(options.stdin)]),
-    signal: options.signal,
-  });
-  return { code, stdout, stderr };
-}
 
 // Asymmetric matchers as `unknown`, so object literals holding them stay typed.
 const anyString = (): unknown => expect.any(String);
@@ -66,30 +32,14 @@ const ITEM_KEYS = [
 const SUMMARY_KEYS = ITEM_KEYS.filter((k) => k !== 'body');
 const STACK_LINE = /^\s+at .+/m;
 
-let dir: string;
-let library: string;
+let cli: CliLibrary;
 
 beforeEach(async () => {
-  dir = await mkdtemp(join(tmpdir(), 'commonplace-cli-'));
-  library = join(dir, 'library');
+  cli = await makeCliLibrary('commonplace-cli-');
 });
-
-afterEach(async () => {
-  await rm(dir, { recursive: true, force: true });
-});
-
-/** `commonplace <args> --library <temp> --json`, expecting success; returns the parsed output. */
-async function jsonOk(...args: string[]): Promise<Record<string, unknown>> {
-  const result = await run([...args, '--library', library, '--json']);
-  expect(result.stderr).toBe('');
-  expect(result.code).toBe(0);
-  expect(result.stdout.endsWith('\n')).toBe(true);
-  expect(result.stdout.trim().split('\n')).toHaveLength(1);
-  return parse(result.stdout);
-}
 
 async function newNote(title: string, ...rest: string[]): Promise<Record<string, unknown>> {
-  return jsonOk('note', 'new', '--title', title, ...rest);
+  return cli.json('note', 'new', '--title', title, ...rest);
 }
 
 describe('note new', () => {
@@ -114,18 +64,18 @@ describe('note new', () => {
   });
 
   it('says what it created in text', async () => {
-    const result = await run(['note', 'new', '--title', 'Plain', '--library', library]);
+    const result = await cli.run(['note', 'new', '--title', 'Plain']);
     expect(result.code).toBe(0);
     expect(result.stdout).toMatch(/^Created note [a-z0-9]+\n$/);
     const id = result.stdout.trim().split(' ').pop() ?? '';
-    expect((await jsonOk('show', id)).title).toBe('Plain');
+    expect((await cli.json('show', id)).title).toBe('Plain');
   });
 
   it('reads the body from a file or from standard input', async () => {
-    const file = join(dir, 'body.md');
+    const file = join(cli.dir, 'body.md');
     await writeFile(file, '# From a file\n');
     expect((await newNote('f', '--body-file', file)).body).toBe('# From a file\n');
-    const piped = await run(['note', 'new', '--body-file', '-', '--library', library, '--json'], {
+    const piped = await cli.run(['note', 'new', '--body-file', '-', '--json'], {
       stdin: 'piped text',
     });
     expect(piped.code).toBe(0);
@@ -133,16 +83,16 @@ describe('note new', () => {
   });
 
   it('refuses --body with --body-file (usage, exit 2) and a missing body file (exit 1)', async () => {
-    const both = await run(['note', 'new', '--body', 'x', '--body-file', 'y', '--library', library]);
+    const both = await cli.run(['note', 'new', '--body', 'x', '--body-file', 'y']);
     expect(both.code).toBe(2);
     expect(both.stderr).toContain('Usage: commonplace note new');
-    const missing = await run([
+    const missing = await runCli([
       'note',
       'new',
       '--body-file',
-      join(dir, 'nope.md'),
+      join(cli.dir, 'nope.md'),
       '--library',
-      library,
+      cli.library,
       '--json',
     ]);
     expect(missing.code).toBe(1);
@@ -152,7 +102,7 @@ describe('note new', () => {
   });
 
   it('reports an invalid tag as a failure naming it', async () => {
-    const result = await run(['note', 'new', '--tag', 'no spaces', '--library', library, '--json']);
+    const result = await cli.run(['note', 'new', '--tag', 'no spaces', '--json']);
     expect(result.code).toBe(1);
     expect(parse(result.stdout)).toEqual({
       error: { code: 'invalid_argument', message: containing('no spaces') },
@@ -166,7 +116,7 @@ describe('list', () => {
     const a = await newNote('Alpha', '--tag', 'sahel/mali');
     const b = await newNote('Beta', '--tag', 'sahel');
     const c = await newNote('Gamma');
-    const page = await jsonOk('list');
+    const page = await cli.json('list');
     expect(keys(page)).toEqual(['items', 'offset', 'total']);
     expect(page.total).toBe(3);
     expect(page.offset).toBe(0);
@@ -174,19 +124,19 @@ describe('list', () => {
     expect(items.map((i) => i.id).sort()).toEqual([a.id, b.id, c.id].sort());
     for (const item of items) expect(keys(item)).toEqual(SUMMARY_KEYS);
 
-    const tagged = await jsonOk('list', '--tag', 'sahel');
+    const tagged = await cli.json('list', '--tag', 'sahel');
     expect((tagged.items as { id: string }[]).map((i) => i.id).sort()).toEqual([a.id, b.id].sort());
-    const limited = await jsonOk('list', '--limit', '1', '--offset', '1');
+    const limited = await cli.json('list', '--limit', '1', '--offset', '1');
     expect(limited).toMatchObject({ total: 3, offset: 1 });
     expect(limited.items).toHaveLength(1);
-    expect((await jsonOk('list', '--view', 'trash')).total).toBe(0);
-    expect((await jsonOk('list', '--view', 'notes')).total).toBe(3);
+    expect((await cli.json('list', '--view', 'trash')).total).toBe(0);
+    expect((await cli.json('list', '--view', 'notes')).total).toBe(3);
   });
 
   it('prints aligned rows and "N of TOTAL" in text', async () => {
     const a = await newNote('A short one', '--tag', 'x', '--tag', 'y/z');
     const b = await newNote('A much longer title');
-    const result = await run(['list', '--library', library]);
+    const result = await cli.run(['list']);
     expect(result.code).toBe(0);
     const lines = result.stdout.trimEnd().split('\n');
     expect(lines).toHaveLength(3);
@@ -205,7 +155,7 @@ describe('list', () => {
       ['--offset', '-1'],
       ['--tag', 'a', '--tag', 'b'],
     ]) {
-      const result = await run(['list', ...args, '--library', library]);
+      const result = await cli.run(['list', ...args]);
       expect(result.code, args.join(' ')).toBe(2);
       expect(result.stderr).toContain('Usage: commonplace list');
     }
@@ -215,10 +165,10 @@ describe('list', () => {
 describe('show, tag, delete, restore, empty-trash', () => {
   it('shows an Item with --json and in text', async () => {
     const note = await newNote('Shown', '--body', 'Body text here.', '--tag', 'reading');
-    const shown = await jsonOk('show', String(note.id));
+    const shown = await cli.json('show', String(note.id));
     expect(keys(shown)).toEqual(ITEM_KEYS);
     expect(shown).toEqual(note);
-    const text = await run(['show', String(note.id), '--library', library]);
+    const text = await cli.run(['show', String(note.id)]);
     expect(text.code).toBe(0);
     expect(text.stdout.split('\n')[0]).toBe('Shown');
     expect(text.stdout).toContain('#reading');
@@ -228,52 +178,52 @@ describe('show, tag, delete, restore, empty-trash', () => {
 
   it('adds and removes tags', async () => {
     const note = await newNote('Tagged', '--tag', 'one');
-    const added = await jsonOk('tag', String(note.id), 'add', 'two', 'three/four');
+    const added = await cli.json('tag', String(note.id), 'add', 'two', 'three/four');
     expect(keys(added)).toEqual(ITEM_KEYS);
     expect(added.tags).toEqual(['one', 'two', 'three/four']);
-    const removed = await jsonOk('tag', String(note.id), 'remove', 'one', 'two');
+    const removed = await cli.json('tag', String(note.id), 'remove', 'one', 'two');
     expect(removed.tags).toEqual(['three/four']);
-    const text = await run(['tag', String(note.id), 'add', 'five', '--library', library]);
+    const text = await cli.run(['tag', String(note.id), 'add', 'five']);
     expect(text.stdout).toBe(`${String(note.id)} tags: #three/four #five\n`);
-    const bad = await run(['tag', String(note.id), 'toggle', 'x', '--library', library]);
+    const bad = await cli.run(['tag', String(note.id), 'toggle', 'x']);
     expect(bad.code).toBe(2);
   });
 
   it('moves to the trash, restores, and empties the trash only with --yes', async () => {
     const keep = await newNote('Keep');
     const drop = await newNote('Drop');
-    const trashed = await jsonOk('delete', String(drop.id));
+    const trashed = await cli.json('delete', String(drop.id));
     expect(keys(trashed)).toEqual(SUMMARY_KEYS);
     expect(trashed.deleted).toEqual(expect.any(String));
-    expect((await jsonOk('list', '--view', 'trash')).total).toBe(1);
+    expect((await cli.json('list', '--view', 'trash')).total).toBe(1);
 
-    const restored = await jsonOk('restore', String(drop.id));
+    const restored = await cli.json('restore', String(drop.id));
     expect(keys(restored)).toEqual(SUMMARY_KEYS);
     expect(restored.deleted).toBeNull();
 
-    const text = await run(['delete', String(drop.id), '--library', library]);
+    const text = await cli.run(['delete', String(drop.id)]);
     expect(text.stdout).toBe(`Moved ${String(drop.id)} "Drop" to the trash.\n`);
 
-    const refused = await run(['empty-trash', '--library', library, '--json']);
+    const refused = await cli.run(['empty-trash', '--json']);
     expect(refused.code).toBe(2);
     expect(refused.stderr).toContain('--yes');
     expect(parse(refused.stdout)).toEqual({
       error: { code: 'invalid_argument', message: containing('--yes') },
     });
-    expect((await jsonOk('list', '--view', 'trash')).total).toBe(1);
+    expect((await cli.json('list', '--view', 'trash')).total).toBe(1);
 
-    const emptied = await jsonOk('empty-trash', '--yes');
+    const emptied = await cli.json('empty-trash', '--yes');
     expect(emptied).toEqual({ purged: 1 });
-    expect((await jsonOk('list', '--view', 'trash')).total).toBe(0);
-    expect(((await jsonOk('list')).items as { id: string }[]).map((i) => i.id)).toEqual([keep.id]);
+    expect((await cli.json('list', '--view', 'trash')).total).toBe(0);
+    expect(((await cli.json('list')).items as { id: string }[]).map((i) => i.id)).toEqual([keep.id]);
   });
 
   it('answers not_found with exit 1, a one-line message and a JSON error', async () => {
-    const result = await run(['show', 'nosuchitem', '--library', library, '--json']);
+    const result = await cli.run(['show', 'nosuchitem', '--json']);
     expect(result.code).toBe(1);
     expect(parse(result.stdout)).toEqual({ error: { code: 'not_found', message: anyString() } });
     expect(result.stderr).toMatch(/^commonplace: [^\n]+\n$/);
-    const text = await run(['delete', 'nosuchitem', '--library', library]);
+    const text = await cli.run(['delete', 'nosuchitem']);
     expect(text.code).toBe(1);
     expect(text.stdout).toBe('');
     expect(text.stderr).toMatch(/^commonplace: [^\n]+\n$/);
@@ -284,7 +234,7 @@ describe('tags, info, check', () => {
   it('counts tags', async () => {
     await newNote('a', '--tag', 'sahel/mali', '--tag', 'x');
     await newNote('b', '--tag', 'x');
-    const result = await jsonOk('tags');
+    const result = await cli.json('tags');
     expect(keys(result)).toEqual(['tags', 'tree']);
     const tags = result.tags as { name: string; count: number }[];
     for (const tag of tags) expect(keys(tag)).toEqual(['count', 'name']);
@@ -294,29 +244,29 @@ describe('tags, info, check', () => {
         { name: 'sahel/mali', count: 1 },
       ]),
     );
-    const text = await run(['tags', '--library', library]);
+    const text = await cli.run(['tags']);
     expect(text.stdout).toMatch(/^#x {6}2$/m);
     expect(text.stdout).toMatch(/^#sahel {2}1\n {2}mali {2}1$/m);
   });
 
   it('prints LibraryInfo', async () => {
     await newNote('a');
-    const info = await jsonOk('info');
+    const info = await cli.json('info');
     expect(keys(info)).toEqual(['counts', 'dir', 'recoveries', 'rev', 'schemaVersion']);
     expect(keys(info.counts)).toEqual(['clips', 'items', 'notes', 'trash']);
-    expect(info.dir).toBe(library);
+    expect(info.dir).toBe(cli.library);
     expect(info.recoveries).toEqual([]);
-    const text = await run(['info', '--library', library]);
-    expect(text.stdout).toContain(library);
+    const text = await cli.run(['info']);
+    expect(text.stdout).toContain(cli.library);
   });
 
   it('prints the CheckReport and exits 0 when the library is sound', async () => {
     await newNote('a', '--body', 'text');
-    const report = await jsonOk('check');
+    const report = await cli.json('check');
     expect(keys(report)).toEqual(['checked', 'ok', 'problems']);
     expect(keys(report.checked)).toEqual(['files', 'items']);
     expect(report).toMatchObject({ ok: true, problems: [] });
-    const text = await run(['check', '--library', library]);
+    const text = await cli.run(['check']);
     expect(text.code).toBe(0);
     expect(text.stdout).toMatch(/^No problems found/);
   });
@@ -324,18 +274,18 @@ describe('tags, info, check', () => {
   it('exits 1 and lists the problems when the library is damaged', async () => {
     const note = await newNote('a', '--body', 'text that will go missing');
     const { rm: remove, readdir } = await import('node:fs/promises');
-    const bodies = join(library, 'bodies');
+    const bodies = join(cli.library, 'bodies');
     for (const bucket of await readdir(bodies)) {
       for (const file of await readdir(join(bodies, bucket))) {
         if (file.startsWith(String(note.id))) await remove(join(bodies, bucket, file));
       }
     }
-    const json = await run(['check', '--library', library, '--json']);
+    const json = await cli.run(['check', '--json']);
     expect(json.code).toBe(1);
     const report = parse(json.stdout);
     expect(report.ok).toBe(false);
     expect((report.problems as unknown[]).length).toBeGreaterThan(0);
-    const text = await run(['check', '--library', library]);
+    const text = await cli.run(['check']);
     expect(text.code).toBe(1);
     expect(text.stdout).toMatch(/^Found \d+ problems?/);
   });
@@ -343,17 +293,17 @@ describe('tags, info, check', () => {
 
 describe('the command line itself', () => {
   it('honours COMMONPLACE_LIBRARY, and --library anywhere on the line', async () => {
-    const viaEnv = await run(['note', 'new', '--title', 'env', '--json'], {
-      env: { COMMONPLACE_LIBRARY: library },
+    const viaEnv = await runCli(['note', 'new', '--title', 'env', '--json'], {
+      env: { COMMONPLACE_LIBRARY: cli.library },
     });
     expect(viaEnv.code).toBe(0);
-    const page = await jsonOk('list');
+    const page = await cli.json('list');
     expect((page.items as { title: string }[]).map((i) => i.title)).toEqual(['env']);
-    const first = await run(['--library', library, '--json', 'list']);
+    const first = await runCli(['--library', cli.library, '--json', 'list']);
     expect(parse(first.stdout).total).toBe(1);
-    const other = join(dir, 'other');
-    const flagWins = await run(['list', '--json', '--library', other], {
-      env: { COMMONPLACE_LIBRARY: library },
+    const other = join(cli.dir, 'other');
+    const flagWins = await runCli(['list', '--json', '--library', other], {
+      env: { COMMONPLACE_LIBRARY: cli.library },
     });
     expect(parse(flagWins.stdout).total).toBe(0);
   });
@@ -373,19 +323,19 @@ describe('the command line itself', () => {
       [['help', 'nothing'], 'Usage: commonplace <command>'],
     ];
     for (const [args, usage] of cases) {
-      const result = await run([...args, '--library', library]);
+      const result = await cli.run([...args]);
       expect(result.code, args.join(' ')).toBe(2);
       expect(result.stderr, args.join(' ')).toMatch(/^commonplace: /);
       expect(result.stderr, args.join(' ')).toContain(usage);
       expect(result.stderr).not.toMatch(STACK_LINE);
       expect(result.stdout).toBe('');
     }
-    const json = await run(['show', '--json', '--library', library]);
+    const json = await cli.run(['show', '--json']);
     expect(parse(json.stdout)).toEqual({ error: { code: 'invalid_argument', message: anyString() } });
   });
 
   it('prints help for every command and the version', async () => {
-    const general = await run(['--help']);
+    const general = await runCli(['--help']);
     expect(general.code).toBe(0);
     for (const name of [
       'note new',
@@ -401,21 +351,21 @@ describe('the command line itself', () => {
       'serve',
     ]) {
       expect(general.stdout).toContain(`  ${name} `);
-      const help = await run(['help', ...name.split(' ')]);
+      const help = await runCli(['help', ...name.split(' ')]);
       expect(help.code, name).toBe(0);
       expect(help.stdout, name).toContain(`Usage: commonplace ${name}`);
-      const flag = await run([...name.split(' '), '--help']);
+      const flag = await runCli([...name.split(' '), '--help']);
       expect(flag.stdout).toBe(help.stdout);
     }
-    expect((await run(['help'])).stdout).toBe(general.stdout);
-    const version = await run(['--version']);
+    expect((await runCli(['help'])).stdout).toBe(general.stdout);
+    const version = await runCli(['--version']);
     expect(version).toEqual({ code: 0, stdout: 'commonplace 0.1.0\n', stderr: '' });
   });
 
   it('refuses a library another process holds, naming the holder', async () => {
-    const holder = await createNotebook({ dir: library, holder: 'commonplace serve' });
+    const holder = await createNotebook({ dir: cli.library, holder: 'commonplace serve' });
     try {
-      const result = await run(['list', '--library', library, '--json']);
+      const result = await cli.run(['list', '--json']);
       expect(result.code).toBe(1);
       expect(parse(result.stdout)).toEqual({
         error: { code: 'locked', message: containing('commonplace serve') },
@@ -424,7 +374,7 @@ describe('the command line itself', () => {
     } finally {
       await holder.close();
     }
-    expect((await run(['list', '--library', library])).code).toBe(0);
+    expect((await cli.run(['list'])).code).toBe(0);
   });
 });
 
@@ -432,12 +382,12 @@ describe('serve in-process', () => {
   async function serveUntil(
     args: string[],
     ready: RegExp,
-  ): Promise<{ done: Promise<Run>; output: () => string; stop: () => void }> {
+  ): Promise<{ done: Promise<CliRun>; output: () => string; stop: () => void }> {
     const controller = new AbortController();
     let output = '';
     let signalReady: () => void = () => undefined;
     const isReady = new Promise<void>((r) => (signalReady = r));
-    const done = run(['serve', ...args, '--library', library], {
+    const done = cli.run(['serve', ...args], {
       signal: controller.signal,
       onStdout: (text) => {
         output = text;
@@ -451,11 +401,11 @@ describe('serve in-process', () => {
   it('prints where it serves and the URL with the token in the fragment, and stops on abort', async () => {
     const served = await serveUntil(['--port', '0'], /Open .*\n/);
     const [first, second] = served.output().split('\n');
-    expect(first).toBe(`Commonplace is serving ${library}`);
+    expect(first).toBe(`Commonplace is serving ${cli.library}`);
     expect(second).toMatch(/^Open http:\/\/127\.0\.0\.1:\d+\/#token=[A-Za-z0-9_-]{43}$/);
     served.stop();
     expect((await served.done).code).toBe(0);
-    expect(existsSync(join(library, 'lock'))).toBe(false);
+    expect(existsSync(join(cli.library, 'lock'))).toBe(false);
   });
 
   it('fails clearly when an explicit port is busy, and falls back when the default one is', async () => {
@@ -463,13 +413,13 @@ describe('serve in-process', () => {
     await new Promise<void>((r) => blocker.listen(0, '127.0.0.1', () => r()));
     const busy = (blocker.address() as { port: number }).port;
     try {
-      const result = await run(['serve', '--port', String(busy), '--library', library, '--json']);
+      const result = await cli.run(['serve', '--port', String(busy), '--json']);
       expect(result.code).toBe(1);
       expect(result.stderr).toContain(`Port ${busy} is already in use`);
       expect(parse(result.stdout)).toMatchObject({
         error: { message: containing(String(busy)) },
       });
-      expect(existsSync(join(library, 'lock'))).toBe(false);
+      expect(existsSync(join(cli.library, 'lock'))).toBe(false);
     } finally {
       await new Promise((r) => blocker.close(r));
     }
@@ -535,10 +485,10 @@ describe('the spawned command', () => {
   }
 
   it('serves the API with the printed token, keeps other writers out, and stops cleanly on SIGTERM', async () => {
-    const server = spawnCli(['serve', '--port', '0', '--json', '--library', library]);
+    const server = spawnCli(['serve', '--port', '0', '--json', '--library', cli.library]);
     const line = JSON.parse(await firstLine(server)) as { url: string; port: number; library: string };
     expect(keys(line)).toEqual(['library', 'port', 'url']);
-    expect(line.library).toBe(library);
+    expect(line.library).toBe(cli.library);
     const match = /^http:\/\/127\.0\.0\.1:(\d+)\/#token=([A-Za-z0-9_-]{43})$/.exec(line.url);
     expect(match).not.toBeNull();
     expect(Number(match?.[1])).toBe(line.port);
@@ -562,18 +512,18 @@ describe('the spawned command', () => {
     expect((await fetch(`${base}/api/listItems`, { method: 'POST', body: '{}' })).status).toBe(401);
 
     const second = await finished(
-      spawnCli(['note', 'new', '--title', 'second writer', '--library', library]),
+      spawnCli(['note', 'new', '--title', 'second writer', '--library', cli.library]),
     );
     expect(second.code).toBe(1);
     expect(second.stderr).toContain('commonplace serve');
     expect(second.stderr).not.toMatch(STACK_LINE);
 
     const exit = finished(server);
-    expect(existsSync(join(library, 'lock'))).toBe(true);
+    expect(existsSync(join(cli.library, 'lock'))).toBe(true);
     server.kill('SIGTERM');
     const result = await exit;
     expect(result.signal).toBeNull();
     expect(result.code).toBe(0);
-    expect(existsSync(join(library, 'lock'))).toBe(false);
+    expect(existsSync(join(cli.library, 'lock'))).toBe(false);
   });
 });

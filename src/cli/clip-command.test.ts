@@ -1,96 +1,25 @@
-import { mkdtemp, readFile, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { readFile } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
-import { Readable } from 'node:stream';
-import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { startFixtureServer, type FixtureServer } from '../../tests/helpers/fixture-server';
-import { main } from './index';
+import { beforeEach, describe, expect, it } from 'vitest';
+import { makeCliLibrary, type CliLibrary } from '../../tests/helpers/cli';
+import { CLIP_KEYS, CLIP_SUMMARY_KEYS } from '../../tests/helpers/clip-keys';
+import { fixtureServerForFile } from '../../tests/helpers/file-fixture-server';
 
 const PAGES = resolve(__dirname, '..', '..', 'tests', 'fixtures', 'pages');
 
-interface Run {
-  code: number;
-  stdout: string;
-  stderr: string;
-}
-
-async function run(args: string[], stdin?: Buffer): Promise<Run> {
-  let stdout = '';
-  let stderr = '';
-  const code = await main([...args, '--library', library], {
-    stdout: { write: (chunk: string) => (stdout += chunk) },
-    stderr: { write: (chunk: string) => (stderr += chunk) },
-    env: {},
-    stdin: Readable.from(stdin === undefined ? [] : [stdin]),
-  });
-  return { code, stdout, stderr };
-}
-
-/** Runs with --json, expecting success and exactly one line of JSON. */
-async function json(...args: string[]): Promise<Record<string, unknown>> {
-  const result = await run([...args, '--json']);
-  expect(result.stderr).toBe('');
-  expect(result.code).toBe(0);
-  expect(result.stdout.trim().split('\n')).toHaveLength(1);
-  return JSON.parse(result.stdout) as Record<string, unknown>;
-}
-
 const keys = (value: unknown): string[] => Object.keys(value as object).sort();
-const SUMMARY_KEYS = [
-  'aliases',
-  'authors',
-  'canonicalUrl',
-  'clipped',
-  'created',
-  'deleted',
-  'excerpt',
-  'id',
-  'lang',
-  'published',
-  'rev',
-  'siteName',
-  'tags',
-  'title',
-  'type',
-  'updated',
-  'url',
-];
-const CLIP_KEYS = [
-  ...SUMMARY_KEYS,
-  'citation',
-  'highlights',
-  'html',
-  'images',
-  'markdown',
-  'suggestedTags',
-  'text',
-].sort();
 
-let site: FixtureServer;
-let dir: string;
-let library: string;
-
-beforeAll(async () => {
-  site = await startFixtureServer();
-});
-
-afterAll(async () => {
-  await site.close();
-});
+const site = fixtureServerForFile();
+let cli: CliLibrary;
 
 beforeEach(async () => {
-  dir = await mkdtemp(join(tmpdir(), 'commonplace-cli-clip-'));
-  library = join(dir, 'library');
-});
-
-afterEach(async () => {
-  await rm(dir, { recursive: true, force: true });
+  cli = await makeCliLibrary('commonplace-cli-clip-');
 });
 
 describe('commonplace clip', () => {
   it('clips an address and prints the ClipResult; again, the clip already there', async () => {
     const url = site.url('/article/sahel-grain-prices?images=1');
-    const result = await json('clip', url, '--tag', 'mali', '--tag', 'prices');
+    const result = await cli.json('clip', url, '--tag', 'mali', '--tag', 'prices');
     expect(keys(result)).toEqual(['clip', 'duplicate', 'refreshed']);
     expect(keys(result.clip)).toEqual(CLIP_KEYS);
     expect(result).toMatchObject({
@@ -108,25 +37,25 @@ describe('commonplace clip', () => {
     expect(clip.images[0]?.asset).toMatch(/^assets\/[0-9a-f]{64}\.png$/);
     expect(clip.html).toContain(`src="${clip.images[0]?.asset}"`);
 
-    const again = await run(['clip', `${url}&utm_source=cli`]);
+    const again = await cli.run(['clip', `${url}&utm_source=cli`]);
     expect(again.code).toBe(0);
     expect(again.stdout).toBe(
       `"Sahel grain prices" (Fixture Times) is already in your library: ${clip.id}\n` +
         'Nothing was fetched again; add --refresh to replace its article.\n',
     );
-    const refreshed = await json('clip', url, '--refresh');
+    const refreshed = await cli.json('clip', url, '--refresh');
     expect(refreshed).toMatchObject({ duplicate: false, refreshed: true, clip: { id: clip.id } });
 
-    const text = await run(['clip', site.url('/article/second-story')]);
+    const text = await cli.run(['clip', site.url('/article/second-story')]);
     expect(text.code).toBe(0);
     expect(text.stdout).toMatch(/^Clipped "Second story" \(Fixture Times\): [a-z0-9]{12}\n$/);
 
-    expect(((await json('info')).counts as Record<string, number>).clips).toBe(2);
+    expect(((await cli.json('info')).counts as Record<string, number>).clips).toBe(2);
   });
 
   it('clips a saved file in its own character set, and HTML from standard input, with --url', async () => {
     const file = join(PAGES, 'french-windows-1252.html');
-    const fromFile = await json(
+    const fromFile = await cli.json(
       'clip',
       file,
       '--url',
@@ -139,7 +68,9 @@ describe('commonplace clip', () => {
     });
 
     const bytes = await readFile(join(PAGES, 'clip', 'with-images.html'));
-    const fromStdin = await run(['clip', '-', '--url', site.url('/saved/granaries.html'), '--json'], bytes);
+    const fromStdin = await cli.run(['clip', '-', '--url', site.url('/saved/granaries.html'), '--json'], {
+      stdin: bytes,
+    });
     expect(fromStdin.code).toBe(0);
     expect(JSON.parse(fromStdin.stdout)).toMatchObject({
       duplicate: false,
@@ -150,60 +81,60 @@ describe('commonplace clip', () => {
 
   it('keeps the whole page with --page', async () => {
     const url = site.url('/pages/home-page.html');
-    const refused = await run(['clip', url, '--json']);
+    const refused = await cli.run(['clip', url, '--json']);
     expect(refused.code).toBe(1);
     expect(JSON.parse(refused.stdout)).toMatchObject({ error: { code: 'not_article' } });
-    expect((await json('clip', url, '--page')).duplicate).toBe(false);
+    expect((await cli.json('clip', url, '--page')).duplicate).toBe(false);
   });
 
   it('fails with the reason, a non-zero exit and nothing written', async () => {
-    const notFound = await run(['clip', site.url('/status/404'), '--json']);
+    const notFound = await cli.run(['clip', site.url('/status/404'), '--json']);
     expect(notFound.code).toBe(1);
     expect(JSON.parse(notFound.stdout)).toEqual({
       error: { code: 'fetch_failed', message: 'The page was not found (HTTP 404).' },
     });
     expect(notFound.stderr).toBe('commonplace: The page was not found (HTTP 404).\n');
 
-    const pdf = await run(['clip', site.url('/doc.pdf')]);
+    const pdf = await cli.run(['clip', site.url('/doc.pdf')]);
     expect(pdf.code).toBe(1);
     expect(pdf.stderr).toContain('PDF clips are not supported yet');
     expect(pdf.stdout).toBe('');
 
-    const missing = await run(['clip', 'example.org/story']);
+    const missing = await cli.run(['clip', 'example.org/story']);
     expect(missing.code).toBe(1);
     expect(missing.stderr).toContain('Cannot read the file example.org/story: no such file.');
     expect(missing.stderr).toContain('give its full address');
 
-    const ftp = await run(['clip', 'ftp://example.org/x', '--json']);
+    const ftp = await cli.run(['clip', 'ftp://example.org/x', '--json']);
     expect(ftp.code).toBe(1);
     expect(JSON.parse(ftp.stdout)).toMatchObject({ error: { code: 'invalid_argument' } });
 
-    const usage = await run(['clip', site.url('/article/x'), '--url', 'https://example.org/']);
+    const usage = await cli.run(['clip', site.url('/article/x'), '--url', 'https://example.org/']);
     expect(usage.code).toBe(2);
     expect(usage.stderr).toContain('--url is only for a file or standard input.');
 
-    expect((await json('list', '--view', 'clips')).total).toBe(0);
+    expect((await cli.json('list', '--view', 'clips')).total).toBe(0);
   });
 });
 
 describe('clips in list and show', () => {
   it('lists clips alone, and shows a clip with its metadata and article', async () => {
     const url = site.url('/pages/clip/with-images.html');
-    const { clip } = (await json('clip', url)) as { clip: { id: string; markdown: string } };
-    await json('note', 'new', '--title', 'A note');
+    const { clip } = await cli.json<{ clip: { id: string; markdown: string } }>('clip', url);
+    await cli.json('note', 'new', '--title', 'A note');
 
-    const page = await json('list', '--view', 'clips');
+    const page = await cli.json('list', '--view', 'clips');
     expect(page.total).toBe(1);
     const items = page.items as Record<string, unknown>[];
-    expect(keys(items[0])).toEqual(SUMMARY_KEYS);
+    expect(keys(items[0])).toEqual(CLIP_SUMMARY_KEYS);
     expect(items[0]).toMatchObject({ id: clip.id, type: 'clip', siteName: 'Delta Review' });
-    expect(((await json('list', '--view', 'notes')).items as { type: string }[]).map((i) => i.type)).toEqual([
-      'note',
-    ]);
-    expect((await json('list')).total).toBe(2);
+    expect(
+      ((await cli.json('list', '--view', 'notes')).items as { type: string }[]).map((i) => i.type),
+    ).toEqual(['note']);
+    expect((await cli.json('list')).total).toBe(2);
 
-    expect(await json('show', clip.id)).toEqual(clip);
-    const text = await run(['show', clip.id]);
+    expect(await cli.json('show', clip.id)).toEqual(clip);
+    const text = await cli.run(['show', clip.id]);
     expect(text.code).toBe(0);
     expect(text.stdout).toMatch(/^The Granaries of Djenné\n/);
     expect(text.stdout).toMatch(new RegExp(`^url: +${url.replace(/[.?]/g, '\\$&')}$`, 'm'));
@@ -212,7 +143,7 @@ describe('clips in list and show', () => {
     expect(text.stdout).toMatch(/^images: +2 of 4 kept$/m);
     expect(text.stdout).toContain(clip.markdown);
 
-    const bad = await run(['list', '--view', 'pictures']);
+    const bad = await cli.run(['list', '--view', 'pictures']);
     expect(bad.code).toBe(2);
     expect(bad.stderr).toContain('--view must be all, notes, clips or trash');
   });

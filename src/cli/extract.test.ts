@@ -4,9 +4,8 @@ import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
-import { Readable } from 'node:stream';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { main } from './index';
+import { runCli } from '../../tests/helpers/cli';
 
 const PAGES = resolve(__dirname, '..', '..', 'tests', 'fixtures', 'pages');
 const page = (name: string): string => join(PAGES, name);
@@ -25,24 +24,6 @@ const LINE_KEYS = [
   'text',
   'title',
 ];
-
-interface Run {
-  code: number;
-  stdout: string;
-  stderr: string;
-}
-
-async function run(args: string[], stdin?: Buffer): Promise<Run> {
-  let stdout = '';
-  let stderr = '';
-  const code = await main(args, {
-    stdout: { write: (chunk: string) => (stdout += chunk) },
-    stderr: { write: (chunk: string) => (stderr += chunk) },
-    env: {},
-    stdin: Readable.from(stdin === undefined ? [] : [stdin]),
-  });
-  return { code, stdout, stderr };
-}
 
 const lines = (stdout: string): Record<string, unknown>[] =>
   stdout
@@ -77,7 +58,7 @@ afterAll(async () => {
 
 describe('commonplace extract', () => {
   it('prints one JSON line per input, in input order, with exactly the documented fields', async () => {
-    const result = await run([
+    const result = await runCli([
       'extract',
       page('news-article.html'),
       page('docs-page.html'),
@@ -98,7 +79,7 @@ describe('commonplace extract', () => {
 
   it('reports a failed input in its place, carries on, and exits 1', async () => {
     const missing = join(PAGES, 'no-such-page.html');
-    const result = await run([
+    const result = await runCli([
       'extract',
       page('home-page.html'),
       missing,
@@ -117,13 +98,13 @@ describe('commonplace extract', () => {
   });
 
   it('decodes files by their bytes: windows-1252 comes out with its accents', async () => {
-    const [french] = lines((await run(['extract', page('french-windows-1252.html'), '--json'])).stdout);
+    const [french] = lines((await runCli(['extract', page('french-windows-1252.html'), '--json'])).stdout);
     expect(french?.text).toContain('quinze bœufs et une trentaine de moutons');
     expect(french?.text).toContain('« Le sac de tourteau de coton coûtait 9 000 francs CFA l’an dernier.');
   });
 
   it('takes the address of a single file or of standard input from --url', async () => {
-    const withUrl = await run([
+    const withUrl = await runCli([
       'extract',
       page('pasted-fragment.html'),
       '--url',
@@ -137,9 +118,9 @@ describe('commonplace extract', () => {
         'https://www.example.org/images/harmattan-map.png',
       ],
     });
-    const piped = await run(
+    const piped = await runCli(
       ['extract', '-', '--url', 'https://sahel-press-review.blogspot.com/x.html', '--json'],
-      readFileSync(page('blogger-comments.html')),
+      { stdin: readFileSync(page('blogger-comments.html')) },
     );
     expect(lines(piped.stdout)[0]).toMatchObject({
       input: '-',
@@ -150,7 +131,7 @@ describe('commonplace extract', () => {
   it('refuses --url with several inputs, or with an address, as usage errors', async () => {
     expect(
       (
-        await run([
+        await runCli([
           'extract',
           page('news-article.html'),
           page('docs-page.html'),
@@ -159,14 +140,14 @@ describe('commonplace extract', () => {
         ])
       ).code,
     ).toBe(2);
-    expect((await run(['extract', `${origin}/fr`, '--url', 'https://x.example/'])).code).toBe(2);
-    expect((await run(['extract', page('news-article.html'), '--url', 'ftp://x.example/'])).code).toBe(2);
-    expect((await run(['extract', '-', '-'])).code).toBe(2);
-    expect((await run(['extract'])).code).toBe(2);
+    expect((await runCli(['extract', `${origin}/fr`, '--url', 'https://x.example/'])).code).toBe(2);
+    expect((await runCli(['extract', page('news-article.html'), '--url', 'ftp://x.example/'])).code).toBe(2);
+    expect((await runCli(['extract', '-', '-'])).code).toBe(2);
+    expect((await runCli(['extract'])).code).toBe(2);
   });
 
   it('fetches addresses, following redirects and the header charset', async () => {
-    const result = await run([
+    const result = await runCli([
       'extract',
       `${origin}/redirect`,
       `${origin}/doc.pdf`,
@@ -182,12 +163,12 @@ describe('commonplace extract', () => {
   });
 
   it('keeps the whole page with --page', async () => {
-    const [home] = lines((await run(['extract', page('home-page.html'), '--page', '--json'])).stdout);
+    const [home] = lines((await runCli(['extract', page('home-page.html'), '--page', '--json'])).stdout);
     expect(home?.text).toContain('Top stories');
   });
 
   it('prints a short summary per input without --json', async () => {
-    const result = await run(['extract', page('scholarly-article.html')]);
+    const result = await runCli(['extract', page('scholarly-article.html')]);
     expect(result.code).toBe(0);
     expect(result.stdout).toMatch(
       /^.*scholarly-article\.html\n {2}Pastoral mobility and conflict in the inner Niger delta, 2012–2022\n {2}Aminata Keïta, Jean-Luc Dupont, Ibrahim Ag Mohamed · Journal of Sahel Studies · 2023-06-15 · en\n {2}https:\/\/journals\.sahel-academic\.example\/jss\/article\/view\/142\n {2}\d+ words · 1 image\n$/,
@@ -204,7 +185,7 @@ describe('commonplace extract', () => {
         await writeFile(file, source);
         files.push(file);
       }
-      const result = await run(['extract', ...files, '--json']);
+      const result = await runCli(['extract', ...files, '--json']);
       expect(result.code).toBe(0);
       const output = lines(result.stdout);
       expect(output.map((line) => line.input)).toEqual(files);

@@ -1,38 +1,7 @@
-import { mkdtemp, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { Readable } from 'node:stream';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { beforeEach, describe, expect, it } from 'vitest';
 import type { Highlight } from '../shared/types';
 import { ARTICLE_URL, articleHtml } from '../core/highlights/article-fixture';
-import { main } from './index';
-
-interface Run {
-  code: number;
-  stdout: string;
-  stderr: string;
-}
-
-async function run(args: string[], stdin?: string): Promise<Run> {
-  let stdout = '';
-  let stderr = '';
-  const code = await main([...args, '--library', library], {
-    stdout: { write: (chunk: string) => (stdout += chunk) },
-    stderr: { write: (chunk: string) => (stderr += chunk) },
-    env: {},
-    stdin: Readable.from(stdin === undefined ? [] : [Buffer.from(stdin)]),
-  });
-  return { code, stdout, stderr };
-}
-
-/** Runs with --json, expecting success and exactly one line of JSON. */
-async function json<T>(...args: string[]): Promise<T> {
-  const result = await run([...args, '--json']);
-  expect(result.stderr).toBe('');
-  expect(result.code).toBe(0);
-  expect(result.stdout.trim().split('\n')).toHaveLength(1);
-  return JSON.parse(result.stdout) as T;
-}
+import { makeCliLibrary, type CliLibrary } from '../../tests/helpers/cli';
 
 const HIGHLIGHT_KEYS = [
   'anchor',
@@ -46,25 +15,19 @@ const HIGHLIGHT_KEYS = [
   'updated',
 ];
 
-let dir: string;
-let library: string;
+let cli: CliLibrary;
 let clipId: string;
 
 beforeEach(async () => {
-  dir = await mkdtemp(join(tmpdir(), 'commonplace-cli-highlight-'));
-  library = join(dir, 'library');
-  const clipped = await run(['clip', '-', '--url', ARTICLE_URL, '--json'], articleHtml());
+  cli = await makeCliLibrary('commonplace-cli-highlight-');
+  const clipped = await cli.run(['clip', '-', '--url', ARTICLE_URL, '--json'], { stdin: articleHtml() });
   expect(clipped.code).toBe(0);
   clipId = (JSON.parse(clipped.stdout) as { clip: { id: string } }).clip.id;
 });
 
-afterEach(async () => {
-  await rm(dir, { recursive: true, force: true });
-});
-
 describe('commonplace highlight', () => {
   it('adds a highlight and prints the Highlight with --json', async () => {
-    const highlight = await json<Highlight>(
+    const highlight = await cli.json<Highlight>(
       'highlight',
       'add',
       clipId,
@@ -88,7 +51,7 @@ describe('commonplace highlight', () => {
   });
 
   it('prints each highlight as a block: colour and quote, comment, and the link to it', async () => {
-    const long = await run([
+    const long = await cli.run([
       'highlight',
       'add',
       clipId,
@@ -107,7 +70,7 @@ describe('commonplace highlight', () => {
         `  [[Granaries of Djenné#^${id}]]\n`,
     );
 
-    const short = await json<Highlight>(
+    const short = await cli.json<Highlight>(
       'highlight',
       'add',
       clipId,
@@ -116,7 +79,7 @@ describe('commonplace highlight', () => {
       '--color',
       'pink',
     );
-    const listed = await run(['highlight', 'list', clipId]);
+    const listed = await cli.run(['highlight', 'list', clipId]);
     expect(listed.code).toBe(0);
     expect(listed.stdout).toBe(
       `pink  “Every spring, after”\n  [[Granaries of Djenné#^${short.id}]]\n\n` +
@@ -126,59 +89,59 @@ describe('commonplace highlight', () => {
   });
 
   it('lists one clip in text order or every highlight newest first, as { total, highlights }', async () => {
-    const later = await json<Highlight>('highlight', 'add', clipId, '--quote', 'their walls slump');
-    const earlier = await json<Highlight>('highlight', 'add', clipId, '--quote', 'the great mosque');
-    const ofClip = await json<{ total: number; highlights: Highlight[] }>('highlight', 'list', clipId);
+    const later = await cli.json<Highlight>('highlight', 'add', clipId, '--quote', 'their walls slump');
+    const earlier = await cli.json<Highlight>('highlight', 'add', clipId, '--quote', 'the great mosque');
+    const ofClip = await cli.json<{ total: number; highlights: Highlight[] }>('highlight', 'list', clipId);
     expect(Object.keys(ofClip).sort()).toEqual(['highlights', 'total']);
     expect(ofClip.highlights.map((h) => h.id)).toEqual([earlier.id, later.id]);
-    const all = await json<{ total: number; highlights: Highlight[] }>('highlight', 'list');
+    const all = await cli.json<{ total: number; highlights: Highlight[] }>('highlight', 'list');
     expect(all).toEqual({ total: 2, highlights: [earlier, later] });
-    const page = await run(['highlight', 'list', '--limit', '1', '--offset', '1']);
+    const page = await cli.run(['highlight', 'list', '--limit', '1', '--offset', '1']);
     expect(page.stdout).toBe(
       `yellow  “their walls slump”\n  [[Granaries of Djenné#^${later.id}]]\n\n2 highlights (showing 2–2)\n`,
     );
-    expect((await run(['highlight', 'list', '--limit', '0'])).code).toBe(2);
+    expect((await cli.run(['highlight', 'list', '--limit', '0'])).code).toBe(2);
   });
 
   it('removes a highlight, and says so when there is none to remove', async () => {
-    const highlight = await json<Highlight>('highlight', 'add', clipId, '--quote', 'rice husks');
-    const removed = await run(['highlight', 'remove', clipId, highlight.id]);
+    const highlight = await cli.json<Highlight>('highlight', 'add', clipId, '--quote', 'rice husks');
+    const removed = await cli.run(['highlight', 'remove', clipId, highlight.id]);
     expect(removed).toEqual({ code: 0, stdout: `Removed highlight ${highlight.id}.\n`, stderr: '' });
-    expect(await json('highlight', 'remove', clipId, highlight.id)).toEqual({ removed: false });
-    expect((await run(['highlight', 'remove', clipId, highlight.id])).stdout).toBe(
+    expect(await cli.json('highlight', 'remove', clipId, highlight.id)).toEqual({ removed: false });
+    expect((await cli.run(['highlight', 'remove', clipId, highlight.id])).stdout).toBe(
       `There is no highlight ${highlight.id} on ${clipId}: nothing was removed.\n`,
     );
-    expect(await json('highlight', 'list', clipId)).toEqual({ total: 0, highlights: [] });
+    expect(await cli.json('highlight', 'list', clipId)).toEqual({ total: 0, highlights: [] });
   });
 
   it('explains a passage that is not in the clip, and refuses bad usage', async () => {
-    const refused = await run(['highlight', 'add', clipId, '--quote', 'rice husks and straw']);
+    const refused = await cli.run(['highlight', 'add', clipId, '--quote', 'rice husks and straw']);
     expect(refused).toEqual({
       code: 1,
       stdout: '',
       stderr:
         'commonplace: That passage is not in “Granaries of Djenné”: highlight text exactly as it appears in the article.\n',
     });
-    const asJson = await run(['highlight', 'add', clipId, '--quote', 'rice husks and straw', '--json']);
+    const asJson = await cli.run(['highlight', 'add', clipId, '--quote', 'rice husks and straw', '--json']);
     expect(JSON.parse(asJson.stdout)).toMatchObject({ error: { code: 'invalid_argument' } });
 
-    const noQuote = await run(['highlight', 'add', clipId]);
+    const noQuote = await cli.run(['highlight', 'add', clipId]);
     expect(noQuote.code).toBe(2);
     expect(noQuote.stderr).toContain('Say which passage to highlight with --quote');
     expect(noQuote.stderr).toContain('Usage: commonplace highlight add CLIP-ID --quote TEXT');
-    const badColor = await run(['highlight', 'add', clipId, '--quote', 'rice husks', '--color', 'red']);
+    const badColor = await cli.run(['highlight', 'add', clipId, '--quote', 'rice husks', '--color', 'red']);
     expect(badColor.code).toBe(2);
     expect(badColor.stderr).toContain('--color must be one of yellow, green, blue, pink, purple, not "red".');
-    expect((await run(['highlight', 'remove', clipId])).code).toBe(2);
-    expect(await json('highlight', 'list', clipId)).toEqual({ total: 0, highlights: [] });
+    expect((await cli.run(['highlight', 'remove', clipId])).code).toBe(2);
+    expect(await cli.json('highlight', 'list', clipId)).toEqual({ total: 0, highlights: [] });
   });
 
   it('has help for each of its commands', async () => {
     for (const name of ['add', 'list', 'remove']) {
-      const help = await run(['help', 'highlight', name]);
+      const help = await cli.run(['help', 'highlight', name]);
       expect(help.code, name).toBe(0);
       expect(help.stdout).toContain(`Usage: commonplace highlight ${name}`);
     }
-    expect((await run(['--help'])).stdout).toMatch(/highlight add\s+Highlight a passage of a clip/);
+    expect((await cli.run(['--help'])).stdout).toMatch(/highlight add\s+Highlight a passage of a clip/);
   });
 });

@@ -1,50 +1,12 @@
-import { Readable } from 'node:stream';
-import { parseArgs } from 'node:util';
 import { describe, expect, it } from 'vitest';
 import type { ApiResults } from '../shared/api';
 import type { LinksReport } from '../shared/types';
 import { createNotebook } from '../core';
+import { runCommand } from '../../tests/helpers/cli';
 import { makeTempDir } from '../../tests/helpers/temp-library';
-import type { Command, CommandContext } from './command';
 import { links } from './commands/links';
 import { rename } from './commands/rename';
-import { withNotebook } from './library';
 import { UsageError } from './usage-error';
-
-interface Run {
-  code: number;
-  stdout: string;
-  stderr: string;
-}
-
-// The commands are called directly, with the context the command line would build.
-async function run(command: Command, library: string, args: string[]): Promise<Run> {
-  let stdout = '';
-  let stderr = '';
-  const parsed = parseArgs({
-    args,
-    options: { ...command.options, json: { type: 'boolean' } },
-    strict: true,
-    allowPositionals: true,
-  });
-  const holder = `commonplace ${command.words.join(' ')}`;
-  const context: CommandContext = {
-    io: {
-      stdout: { write: (chunk: string) => (stdout += chunk) },
-      stderr: { write: (chunk: string) => (stderr += chunk) },
-      env: {},
-      stdin: Readable.from([]),
-    },
-    values: parsed.values,
-    positionals: parsed.positionals,
-    json: parsed.values.json === true,
-    libraryDir: library,
-    holder,
-    withNotebook: (use) => withNotebook(library, holder, use),
-  };
-  const code = await command.run(context);
-  return { code, stdout, stderr };
-}
 
 async function seed(library: string): Promise<{ mali: string; trip: string; other: string }> {
   const notebook = await createNotebook({ dir: library });
@@ -68,7 +30,7 @@ describe('commonplace links', () => {
   it('prints the LinksReport with --json', async () => {
     const library = await makeTempDir();
     const { mali, trip, other } = await seed(library);
-    const result = await run(links, library, [mali, '--json']);
+    const result = await runCommand(links, library, [mali, '--json']);
     expect(result).toMatchObject({ code: 0, stderr: '' });
     const report = JSON.parse(result.stdout) as LinksReport;
     expect(Object.keys(report).sort()).toEqual([
@@ -87,7 +49,7 @@ describe('commonplace links', () => {
   it('prints each section as text', async () => {
     const library = await makeTempDir();
     const { mali, trip } = await seed(library);
-    const { stdout } = await run(links, library, [trip]);
+    const { stdout } = await runCommand(links, library, [trip]);
     expect(stdout).toContain('Outgoing (2):');
     expect(stdout).toContain(`line 1  [[Mali#Gao|the north]] → ${mali} note "Mali"`);
     expect(stdout).toContain('line 2  [[Nowhere]] → unresolved');
@@ -100,12 +62,12 @@ describe('commonplace rename', () => {
   it('counts with --dry-run, then renames and rewrites links', async () => {
     const library = await makeTempDir();
     const { mali, trip } = await seed(library);
-    const dry = await run(rename, library, [mali, 'Republic', 'of', 'Mali', '--dry-run']);
+    const dry = await runCommand(rename, library, [mali, 'Republic', 'of', 'Mali', '--dry-run']);
     expect(dry.stdout).toBe(
       `Renaming ${mali} "Mali" to "Republic of Mali" would update 1 link in 1 note (nothing changed).\n`,
     );
 
-    const done = await run(rename, library, [mali, 'Republic of Mali', '--json']);
+    const done = await runCommand(rename, library, [mali, 'Republic of Mali', '--json']);
     const result = JSON.parse(done.stdout) as ApiResults['renameItem'];
     expect(result).toMatchObject({
       notesChanged: 1,
@@ -114,7 +76,7 @@ describe('commonplace rename', () => {
       item: { title: 'Republic of Mali' },
     });
 
-    const again = await run(rename, library, [mali, 'Mali']);
+    const again = await runCommand(rename, library, [mali, 'Mali']);
     expect(again.stdout).toBe(`Renamed ${mali} to "Mali"; updated 1 link in 1 note.\n`);
     const notebook = await createNotebook({ dir: library });
     try {
@@ -129,8 +91,8 @@ describe('commonplace rename', () => {
   it('refuses an empty title and an unlinkable one', async () => {
     const library = await makeTempDir();
     const { mali } = await seed(library);
-    await expect(run(rename, library, [mali, ' '])).rejects.toBeInstanceOf(UsageError);
-    await expect(run(rename, library, [mali, 'Mali', '#2'])).rejects.toMatchObject({
+    await expect(runCommand(rename, library, [mali, ' '])).rejects.toBeInstanceOf(UsageError);
+    await expect(runCommand(rename, library, [mali, 'Mali', '#2'])).rejects.toMatchObject({
       code: 'invalid_argument',
     });
   });

@@ -125,7 +125,7 @@ export function usedAssets(store: { rev: number; allItems(): Iterable<ItemRecord
   if (cached?.rev === store.rev) return cached.used;
   const used = new Set<string>();
   for (const record of store.allItems()) {
-    if (record.type === 'clip') for (const asset of record.assets) used.add(asset);
+    for (const asset of record.assets ?? []) used.add(asset);
   }
   usedCache.set(store, { rev: store.rev, used });
   return used;

@@ -126,7 +126,7 @@ export async function checkLibrary(
   return { ok: problems.length === 0, checked: { items: records.length, files }, problems };
 }
 
-/** Every asset a clip names exists; every file in assets/ is named by some clip. Returns the files seen. */
+/** Every asset a clip or note names exists; every file in assets/ is named by some item. Returns the files seen. */
 async function checkAssets(
   dir: string,
   records: readonly ItemRecord[],
@@ -136,8 +136,7 @@ async function checkAssets(
   const onDisk = new Set((await listDir(path.join(dir, ASSETS_DIR))).map((name) => `${ASSETS_DIR}/${name}`));
   const named = new Set<string>();
   for (const record of records) {
-    if (record.type !== 'clip') continue;
-    for (const asset of record.assets) {
+    for (const asset of record.assets ?? []) {
       named.add(asset);
       if (!onDisk.has(asset)) {
         report(
@@ -152,7 +151,11 @@ async function checkAssets(
     const file = assets.path(asset);
     if (asset.endsWith(TMP_SUFFIX)) report('leftover_tmp', `${asset} is a leftover temporary file.`, file);
     else if (!named.has(asset) && !assets.isClaimed(asset))
-      report('orphan_asset', `${asset} belongs to no clip (left by an interrupted clip).`, file);
+      report(
+        'orphan_asset',
+        `${asset} belongs to no clip or note (left by an interrupted clip or import).`,
+        file,
+      );
   }
   return onDisk.size;
 }

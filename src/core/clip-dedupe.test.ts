@@ -1,19 +1,11 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { call } from '../../tests/helpers/call';
 import { rejection } from '../../tests/helpers/errors';
-import { startFixtureServer, type FixtureServer } from '../../tests/helpers/fixture-server';
+import { fixtureServerForFile } from '../../tests/helpers/file-fixture-server';
 import { assetFiles, snapshotFiles } from '../../tests/helpers/library-files';
 import { steppingClock, withTempLibrary } from '../../tests/helpers/temp-library';
 
-let site: FixtureServer;
-
-beforeAll(async () => {
-  site = await startFixtureServer();
-});
-
-afterAll(async () => {
-  await site.close();
-});
+const site = fixtureServerForFile();
 
 const options = { clock: steppingClock(), clipper: { timeoutMs: 5_000, inWorker: false } };
 

@@ -76,6 +76,14 @@ export class ClipService {
   private saving: Promise<unknown> = Promise.resolve();
 
   constructor(private readonly context: ClipContext) {
+    // Clips saved by anything else (an import) answer for their pages too.
+    context.store.onEvent((event) => {
+      if (event.type !== 'items-changed' || this.urlIndex === null) return;
+      for (const id of event.ids) {
+        const record = context.store.get(id);
+        if (record?.type === 'clip') this.urlIndex.add(record);
+      }
+    });
     const options = context.options ?? {};
     this.limits = {
       timeoutMs: options.timeoutMs ?? 20_000,

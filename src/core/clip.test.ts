@@ -1,61 +1,20 @@
 import { createHash } from 'node:crypto';
 import fs from 'node:fs/promises';
 import path from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { NotebookEvent } from '../shared/types';
 import { call } from '../../tests/helpers/call';
+import { CLIP_KEYS, CLIP_SUMMARY_KEYS } from '../../tests/helpers/clip-keys';
 import { rejection } from '../../tests/helpers/errors';
-import {
-  JPEG_BYTES,
-  makePng,
-  startFixtureServer,
-  type FixtureServer,
-} from '../../tests/helpers/fixture-server';
+import { fixtureServerForFile } from '../../tests/helpers/file-fixture-server';
+import { JPEG_BYTES, makePng } from '../../tests/helpers/fixture-server';
 import { asClip } from '../../tests/helpers/items';
 import { assetFiles } from '../../tests/helpers/library-files';
 import { steppingClock, withTempLibrary } from '../../tests/helpers/temp-library';
 
-let site: FixtureServer;
-
-beforeAll(async () => {
-  site = await startFixtureServer();
-});
-
-afterAll(async () => {
-  await site.close();
-});
+const site = fixtureServerForFile();
 
 const sha256 = (bytes: Uint8Array): string => createHash('sha256').update(bytes).digest('hex');
-
-const SUMMARY_KEYS = [
-  'aliases',
-  'authors',
-  'canonicalUrl',
-  'clipped',
-  'created',
-  'deleted',
-  'excerpt',
-  'id',
-  'lang',
-  'published',
-  'rev',
-  'siteName',
-  'tags',
-  'title',
-  'type',
-  'updated',
-  'url',
-];
-const CLIP_KEYS = [
-  ...SUMMARY_KEYS,
-  'citation',
-  'highlights',
-  'html',
-  'images',
-  'markdown',
-  'suggestedTags',
-  'text',
-].sort();
 
 describe('clipping a page', () => {
   it('stores the article with its images as library assets, and nothing from the network', async () => {
@@ -117,7 +76,7 @@ describe('clipping a page', () => {
         expect(await call(notebook, 'getItem', { id: clip.id })).toEqual(clip);
         const page = await call(notebook, 'listItems', { view: 'clips' });
         expect(page.total).toBe(1);
-        expect(Object.keys(page.items[0] ?? {}).sort()).toEqual(SUMMARY_KEYS);
+        expect(Object.keys(page.items[0] ?? {}).sort()).toEqual(CLIP_SUMMARY_KEYS);
         expect((await call(notebook, 'listItems', { view: 'notes' })).total).toBe(0);
         expect((await call(notebook, 'getLibraryInfo', {})).counts).toEqual({
           items: 1,

@@ -16,6 +16,11 @@ export type NoteRecord = Omit<NoteSummary, 'aliases'> & {
    * libraries written before links: the link index reads the body once.
    */
   links?: string[];
+  /**
+   * The library files (`assets/<sha256>.<ext>`) the body shows — images a note brought along from
+   * an import — parsed on every save (`noteAssets`), so they are kept while a note uses them.
+   */
+  assets?: string[];
 };
 
 /** A highlight as its clip's record keeps it (the clip's id and title are the record's). */
@@ -95,4 +100,12 @@ function isRecord(value: unknown): value is ItemRecord {
     Number.isInteger(v.rev) &&
     typeof v.bodyFile === 'string'
   );
+}
+
+// An asset reference as a note body writes it: `assets/<sha256>.<ext>` (in a Markdown link or image).
+const ASSET_REFERENCE = /(?:^|[^\w/.-])(assets\/[0-9a-f]{64}\.[a-z0-9]{1,10})\b/g;
+
+/** The assets a note body refers to, each once, in order. */
+export function noteAssets(body: string): string[] {
+  return [...new Set(Array.from(body.matchAll(ASSET_REFERENCE), (match) => match[1] as string))];
 }

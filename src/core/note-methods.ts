@@ -4,7 +4,7 @@ import { NotebookError } from '../shared/errors';
 import { applyTagChanges } from '../shared/tags';
 import { makeExcerpt } from './excerpt';
 import type { NoteRecord } from './item-record';
-import { noteRecord } from './item-record';
+import { noteAssets, noteRecord } from './item-record';
 import { displayTitle, noteWithBody, readItem, refuseTrashed, requireUnchanged } from './item-read';
 import { requireLinkable } from './links/rename';
 import { linkKey, linkTexts } from './links/wikilink';
@@ -40,6 +40,7 @@ export function noteMethods({
             deleted: null,
             bodyFile: bodyFile as string,
             links: linkTexts(body),
+            assets: noteAssets(body),
           });
           return { put: [record], remove: [], obsoleteBodies: [] };
         });
@@ -72,7 +73,7 @@ export function noteMethods({
             ...current,
             title: title ?? current.title,
             excerpt: body === undefined ? current.excerpt : makeExcerpt(body),
-            ...(body === undefined ? {} : { links: linkTexts(body) }),
+            ...(body === undefined ? {} : { links: linkTexts(body), assets: noteAssets(body) }),
             ...(cleanAliases === undefined ? {} : { aliases: cleanAliases }),
             updated: now(),
             rev,

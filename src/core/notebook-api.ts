@@ -5,7 +5,10 @@ import { usedAssets } from './assets';
 import { checkLibrary } from './check';
 import type { ClipService } from './clip-service';
 import type { ItemRecord } from './item-record';
+import { citeMethods } from './citations/cite-methods';
+import { exportMethods } from './export/export-methods';
 import { highlightMethods } from './highlights/highlight-methods';
+import { importMethods } from './import/import-methods';
 import { itemMethods } from './item-methods';
 import { linkMethods } from './links/link-methods';
 import { SCHEMA_VERSION } from './library-file';
@@ -48,6 +51,9 @@ export function notebookApi(context: ApiContext): NotebookApi {
     ...tagMethods(context),
     ...linkMethods(context),
     ...highlightMethods(context),
+    ...exportMethods(context),
+    ...citeMethods(context),
+    ...importMethods(context),
 
     async emptyTrash() {
       if (store.trashedItems().length === 0) return { purged: 0 };

@@ -9,8 +9,11 @@ import { HIGHLIGHT_COLORS } from './types';
 import type {
   CheckReport,
   ClipResult,
+  CitationResult,
   ClipSummary,
+  ExportSummary,
   Highlight,
+  ImportSummary,
   Item,
   LinkCandidate,
   LinksReport,
@@ -42,6 +45,7 @@ const aliases = z.array(z.string().trim().min(1).max(MAX_TITLE_LENGTH)).max(100)
 const highlightId = z.string().regex(/^[a-z0-9]{6,12}$/, 'a highlight id');
 const color = z.enum(HIGHLIGHT_COLORS);
 const comment = z.string().max(20_000);
+const folder = z.string().trim().min(1).max(4_096);
 
 /** Argument schemas, one per method. Each method takes a single object. */
 export const apiMethods = {
@@ -218,6 +222,45 @@ export const apiMethods = {
     doc: 'Remove a saved search.',
     args: z.object({ id }).strict(),
   },
+  exportMarkdown: {
+    doc: 'Export notes and clips to a folder as Markdown files with YAML front matter (Obsidian-compatible): everything, or the items of `ids`, a `tag` (with nested tags) or a search `query`. Exporting again updates the same files; `prune` removes the files of items no longer exported. Progress events: job "export".',
+    args: z
+      .object({
+        dir: folder,
+        ids: z.array(id).max(100_000).optional(),
+        tag: tag.optional(),
+        query: z.string().max(2_000).optional(),
+        prune: z.boolean().default(false),
+      })
+      .strict(),
+  },
+  itemMarkdown: {
+    doc: 'One item as the Markdown file an export would write (front matter, body; a clip with its highlights): for "Copy as Markdown".',
+    args: z.object({ id }).strict(),
+  },
+  cite: {
+    doc: 'Citations of clips (and notes) as BibTeX or CSL-JSON, from the citation fields and page metadata.',
+    args: z
+      .object({
+        ids: z.array(id).min(1).max(10_000),
+        format: z.enum(['bibtex', 'csl-json']).default('bibtex'),
+      })
+      .strict(),
+  },
+  importMarkdown: {
+    doc: 'Import a folder of Markdown files (an Obsidian vault, or a Commonplace export): notes with their front matter, links and attachments. Never overwrites: an item already in the library is merged or skipped. Progress events: job "import".',
+    args: z.object({ dir: folder }).strict(),
+  },
+  importReadLater: {
+    doc: 'Import a read-it-later export (Pocket HTML or CSV, Omnivore\'s zip, Wallabag JSON, Readwise CSV): each URL becomes a clip (fetched when reachable unless `fetch` is false, else a link-only clip with any saved text), highlights attached. Progress events: job "import".',
+    args: z
+      .object({
+        file: folder,
+        format: z.enum(['pocket-html', 'pocket-csv', 'omnivore', 'wallabag', 'readwise']).optional(),
+        fetch: z.boolean().default(true),
+      })
+      .strict(),
+  },
   checkLibrary: {
     doc: 'Verify every store file, body file and the lock; report what is wrong.',
     args: z.object({}).strict(),
@@ -259,6 +302,11 @@ export interface ApiResults {
   listSavedSearches: { searches: SavedSearch[] };
   saveSearch: SavedSearch;
   deleteSavedSearch: { deleted: boolean };
+  exportMarkdown: ExportSummary;
+  itemMarkdown: { id: string; fileName: string; markdown: string };
+  cite: CitationResult;
+  importMarkdown: ImportSummary;
+  importReadLater: ImportSummary;
   checkLibrary: CheckReport;
 }
 

@@ -279,3 +279,74 @@ export interface SavedSearch {
   name: string;
   query: string;
 }
+
+/** Where an export goes and what it takes: everything, a tag, a search's results, or some items. */
+export interface ExportSummary {
+  dir: string;
+  /** Items exported (notes, clips). */
+  notes: number;
+  clips: number;
+  /** Markdown files written new or changed, left as they were (same content), and removed (`prune`). */
+  written: number;
+  unchanged: number;
+  removed: number;
+  /** Attachments (images and other assets) copied into the export's attachments folder. */
+  attachments: number;
+  /** Items or files that could not be exported, each with why. */
+  problems: ExportProblem[];
+  tookMs: number;
+}
+
+export interface ExportProblem {
+  /** The item id, or the file, concerned. */
+  subject: string;
+  message: string;
+}
+
+export type CitationFormat = 'bibtex' | 'csl-json';
+
+export interface CitationResult {
+  format: CitationFormat;
+  /** The whole bibliography: BibTeX entries, or a CSL-JSON array as text. */
+  text: string;
+  /** Each item's citation key (BibTeX) or CSL id, by item id. */
+  keys: Record<string, string>;
+}
+
+/** What an import did, file by file or entry by entry. */
+export interface ImportSummary {
+  source: string;
+  /** New items made. */
+  created: number;
+  /** Items already in the library (same id or canonical URL) that were merged (new tags, highlights). */
+  merged: number;
+  /** Items already in the library left as they were, or entries not imported. */
+  skipped: number;
+  /** Highlights attached to clips. */
+  highlights: number;
+  /** Attachments copied into the library. */
+  attachments: number;
+  /** What could not be imported, and why (not UTF-8, broken front matter, too large, outside the folder…). */
+  problems: ImportProblem[];
+  /** Each item touched: what happened to it. */
+  items: ImportedItem[];
+  tookMs: number;
+}
+
+export interface ImportProblem {
+  /** The file (relative to the imported folder) or the entry (a URL, a line). */
+  subject: string;
+  code: string;
+  message: string;
+}
+
+export interface ImportedItem {
+  id: string;
+  type: ItemType;
+  title: string;
+  outcome: 'created' | 'merged' | 'skipped';
+  /** The file or entry it came from. */
+  source: string;
+}
+
+export type ReadLaterFormat = 'pocket-html' | 'pocket-csv' | 'omnivore' | 'wallabag' | 'readwise';

@@ -7,7 +7,7 @@ import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { createInterface } from 'node:readline';
-import { test as base, expect } from '@playwright/test';
+import { test as base, expect, type APIRequestContext } from '@playwright/test';
 
 const root = resolve(__dirname, '../..');
 const cli = join(root, 'out/cli/index.cjs');
@@ -65,5 +65,18 @@ export const test = base.extend<{ served: ServedLibrary }>({
     }
   },
 });
+
+/** Calls the notebook API the way another window (or the CLI through the server) would. */
+export function notebookApi(request: APIRequestContext, served: ServedLibrary) {
+  const token = new URL(served.url).hash.replace('#token=', '');
+  return async (method: string, args: object): Promise<unknown> => {
+    const response = await request.post(new URL(`/api/${method}`, served.origin).href, {
+      headers: { Authorization: `Bearer ${token}` },
+      data: args,
+    });
+    expect(response.ok(), `${method}: ${await response.text()}`).toBe(true);
+    return response.json();
+  };
+}
 
 export { expect };

@@ -2,8 +2,8 @@
  * Links between notes and clips, end to end: `[[` completion in the note editor, resolved and
  * unresolved links, following them, backlinks and unlinked mentions, and renaming a linked note.
  */
-import type { APIRequestContext, Page } from '@playwright/test';
-import { expect, test, type ServedLibrary } from './fixtures';
+import type { Page } from '@playwright/test';
+import { expect, notebookApi, test } from './fixtures';
 import { BacklinksPanel } from './pages/backlinks';
 import { LibraryPage } from './pages/library';
 import { NoteEditor } from './pages/note-editor';
@@ -21,19 +21,6 @@ before, but few in the town believed it until the engines started and the column
 <p>Traders watched from the market. Some said the roads would empty of patrols; others said the
 boats would come back, since the river would be open again.</p>
 </article></body></html>`;
-
-/** Calls the notebook API the way another window (or the CLI through the server) would. */
-function notebookApi(request: APIRequestContext, served: ServedLibrary) {
-  const token = new URL(served.url).hash.replace('#token=', '');
-  return async (method: string, args: object): Promise<unknown> => {
-    const response = await request.post(new URL(`/api/${method}`, served.origin).href, {
-      headers: { Authorization: `Bearer ${token}` },
-      data: args,
-    });
-    expect(response.ok(), `${method}: ${await response.text()}`).toBe(true);
-    return response.json();
-  };
-}
 
 /** A new note with this title, its body focused and empty. */
 async function startNote(page: Page, title: string): Promise<NoteEditor> {
@@ -64,7 +51,7 @@ test('a link picked from [[ completion leads to the clip, which lists the note a
   const option = completion.getByRole('option', { name: new RegExp(convoy.title) });
   await expect(option).toBeVisible();
   await expect(option.getByRole('img', { name: 'Clip' })).toBeVisible();
-  await page.screenshot({ path: '/tmp/links-completion.png' });
+  await page.screenshot({ path: test.info().outputPath('completion.png') });
   await page.keyboard.press('Enter');
   await expect(completion).toHaveCount(0);
   await page.keyboard.type(' for the story.');
@@ -73,7 +60,7 @@ test('a link picked from [[ completion leads to the clip, which lists the note a
   await editor.expectSaved();
   const link = editor.body.locator('.cm-wikilink', { hasText: convoy.title });
   await expect(link).toHaveClass(/is-resolved/);
-  await page.screenshot({ path: '/tmp/links-editor.png' });
+  await page.screenshot({ path: test.info().outputPath('editor.png') });
 
   // Ctrl/Cmd-click follows the link to the clip, which lists the note.
   await link.click({ modifiers: ['ControlOrMeta'] });
@@ -157,4 +144,45 @@ test('an unlinked mention becomes a link with one click', async ({ page, served,
   await expect(backlinks.heading).toHaveText('Backlinks (1)');
   await expect(backlinks.source('Trip log')).toBeVisible();
   await expect(backlinks.mentionsHeading).toHaveText('Unlinked mentions (0)');
+});
+
+test('a link to a heading opens the note there, and a link to a highlight shows the highlight', async ({
+  page,
+  served,
+  request,
+}) => {
+  const api = notebookApi(request, served);
+  const { clip } = (await api('clip', { html: convoyPage, url: convoy.url })) as { clip: { id: string } };
+  const quote = 'Traders watched from the market.';
+  const highlight = (await api('addHighlight', { clipId: clip.id, quote })) as { id: string };
+  const filler = Array.from({ length: 60 }, (_, i) => `Line ${i} of the first part.`).join('\n\n');
+  await api('createNote', {
+    title: 'Sources',
+    body: `# Sources\n\n${filler}\n\n## Field notes\n\nThe ferry log.`,
+  });
+  await api('createNote', {
+    title: 'Index',
+    body: `See [[Sources#Field notes]] and [[${convoy.title}#^${highlight.id}]].`,
+  });
+  const library = new LibraryPage(page);
+  const editor = new NoteEditor(page);
+  const reader = new Reader(page);
+  await library.open(served.url);
+
+  await library.row('Index').click();
+  await editor.body
+    .locator('.cm-wikilink', { hasText: 'Sources#Field notes' })
+    .click({ modifiers: ['ControlOrMeta'] });
+  await expect(editor.title).toHaveValue('Sources');
+  await expect.poll(() => page.evaluate(() => document.getSelection()?.toString())).toBe('## Field notes');
+  await expect(editor.body.locator('.cm-line', { hasText: '## Field notes' })).toBeInViewport();
+
+  await library.row('Index').click();
+  await editor.body
+    .locator('.cm-wikilink', { hasText: highlight.id })
+    .click({ modifiers: ['ControlOrMeta'] });
+  await expect(reader.title).toHaveText(convoy.title);
+  const mark = reader.body.locator(`mark[data-highlight-id="${highlight.id}"]`);
+  await expect(mark).toHaveText(quote);
+  await expect(mark).toHaveClass(/is-flashing/);
 });

@@ -2,7 +2,7 @@
  * Notes in the browser mode, end to end: the real renderer against `commonplace serve` on a
  * fresh temporary library per test.
  */
-import { expect, test } from './fixtures';
+import { expect, notebookApi, test } from './fixtures';
 import { LibraryPage } from './pages/library';
 import { NoteEditor } from './pages/note-editor';
 
@@ -157,12 +157,7 @@ test('a note created elsewhere appears without a reload', async ({ page, served,
   await expect(library.welcome).toBeVisible();
 
   // Another window (or the CLI through the server) adds a note: the list follows live.
-  const token = new URL(served.url).hash.replace('#token=', '');
-  const created = await request.post(new URL('/api/createNote', served.origin).href, {
-    headers: { Authorization: `Bearer ${token}` },
-    data: { title: 'Written elsewhere', tags: ['inbox'] },
-  });
-  expect(created.ok()).toBe(true);
+  await notebookApi(request, served)('createNote', { title: 'Written elsewhere', tags: ['inbox'] });
 
   await expect(library.row('Written elsewhere')).toBeVisible();
   await expect(library.view('All')).toHaveAccessibleName('All 1');

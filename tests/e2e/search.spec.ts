@@ -2,8 +2,7 @@
  * Search in the browser mode, end to end: the real renderer against `commonplace serve` on a
  * fresh temporary library per test, with notes and a clip made through the API.
  */
-import type { APIRequestContext } from '@playwright/test';
-import { expect, test, type ServedLibrary } from './fixtures';
+import { expect, notebookApi, test } from './fixtures';
 import { LibraryPage } from './pages/library';
 import { NoteEditor } from './pages/note-editor';
 import { Reader } from './pages/reader';
@@ -45,19 +44,6 @@ bring the bandits back; others said it would bring the boats back, since the riv
 <p>By noon the column was gone. What the withdrawal means for the harvest, nobody could yet say,
 but the grain merchants had already raised their prices for the coming season.</p>
 </article></body></html>`;
-
-/** Calls the notebook API the way another window (or the CLI through the server) would. */
-function notebookApi(request: APIRequestContext, served: ServedLibrary) {
-  const token = new URL(served.url).hash.replace('#token=', '');
-  return async (method: string, args: object): Promise<unknown> => {
-    const response = await request.post(new URL(`/api/${method}`, served.origin).href, {
-      headers: { Authorization: `Bearer ${token}` },
-      data: args,
-    });
-    expect(response.ok(), `${method}: ${await response.text()}`).toBe(true);
-    return response.json();
-  };
-}
 
 test('results follow every keystroke, with the matched words marked', async ({ page, served, request }) => {
   const api = notebookApi(request, served);

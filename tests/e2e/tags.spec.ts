@@ -2,22 +2,9 @@
  * Tags across the library in the browser mode, end to end: renaming, merging and deleting a tag
  * from the sidebar, and tagging several picked rows at once.
  */
-import type { APIRequestContext, Locator, Page } from '@playwright/test';
-import { expect, test, type ServedLibrary } from './fixtures';
+import type { Locator, Page } from '@playwright/test';
+import { expect, notebookApi, test } from './fixtures';
 import { LibraryPage } from './pages/library';
-
-/** Calls the notebook API the way another window (or the CLI through the server) would. */
-function notebookApi(request: APIRequestContext, served: ServedLibrary) {
-  const token = new URL(served.url).hash.replace('#token=', '');
-  return async (method: string, args: object): Promise<unknown> => {
-    const response = await request.post(new URL(`/api/${method}`, served.origin).href, {
-      headers: { Authorization: `Bearer ${token}` },
-      data: args,
-    });
-    expect(response.ok(), `${method}: ${await response.text()}`).toBe(true);
-    return response.json();
-  };
-}
 
 /** The sidebar's tag menus and dialogs, and the list's selection bar. */
 class TagsPage {

@@ -1,11 +1,14 @@
 /** Every command, listed once: parsing, help and dispatch all read this list. */
 import type { Command } from '../command';
 import { check } from './check';
+import { cite } from './cite';
 import { clip } from './clip';
 import { deleteItem } from './delete';
 import { emptyTrash } from './empty-trash';
+import { exportCommand } from './export';
 import { extract } from './extract';
 import { highlightCommands } from './highlight';
+import { importCommand } from './import';
 import { info } from './info';
 import { links } from './links';
 import { list } from './list';
@@ -29,10 +32,13 @@ export const commands: readonly Command[] = [
   rename,
   tag,
   ...highlightCommands,
+  cite,
   deleteItem,
   restore,
   emptyTrash,
   tags,
+  exportCommand,
+  importCommand,
   info,
   check,
   serve,

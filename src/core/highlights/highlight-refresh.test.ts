@@ -1,21 +1,13 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { Clip, Highlight } from '../../shared/types';
 import { call } from '../../../tests/helpers/call';
-import { startFixtureServer, type FixtureServer } from '../../../tests/helpers/fixture-server';
+import { fixtureServerForFile } from '../../../tests/helpers/file-fixture-server';
 import { asClip } from '../../../tests/helpers/items';
 import { steppingClock, withTempLibrary } from '../../../tests/helpers/temp-library';
 import type { Notebook } from '../notebook';
 import { ARTICLE_URL, PARAGRAPHS, articleHtml } from './article-fixture';
 
-let site: FixtureServer;
-
-beforeAll(async () => {
-  site = await startFixtureServer();
-});
-
-afterAll(async () => {
-  await site.close();
-});
+const site = fixtureServerForFile();
 
 const options = { clock: steppingClock(), clipper: { timeoutMs: 5_000, inWorker: false } };
 

@@ -1,8 +1,9 @@
-import { useCallback, useLayoutEffect, useRef } from 'react';
+import { useCallback, useLayoutEffect, useRef, useState } from 'react';
 import type { Item } from '@shared/types';
 import type { ShortcutHint } from '../commands/shortcuts';
 import type { Clipper } from '../features/clip/use-clipper';
 import { NothingOpen, Welcome } from '../features/library/Welcome';
+import type { LinkAt, OpenAt } from '../features/links/use-follow-link';
 import { NoteEditor } from '../features/notes/NoteEditor';
 import type { NoteDraft } from '../features/notes/note-draft';
 import type { EditorField } from '../features/notes/use-note-editor';
@@ -40,11 +41,12 @@ interface OpenNoteProps {
   onTrash: () => void;
   onRestore: () => void;
   onBack: () => void;
-  onOpenItem: (target: string | Item) => void;
+  onOpenItem: OpenAt;
+  heading: string | null;
 }
 
 function OpenNote(props: OpenNoteProps) {
-  const { draft, focus, matches, trashShortcut, onTrash, onRestore, onBack, onOpenItem } = props;
+  const { draft, focus, matches, trashShortcut, onTrash, onRestore, onBack, onOpenItem, heading } = props;
   const { note } = useNoteSnapshot(draft);
   if (note.deleted) return <TrashedNote note={note} onRestore={onRestore} onBack={onBack} />;
   return (
@@ -56,6 +58,7 @@ function OpenNote(props: OpenNoteProps) {
       onTrash={onTrash}
       onBack={onBack}
       onOpenItem={onOpenItem}
+      heading={heading}
     />
   );
 }
@@ -68,8 +71,17 @@ export function DetailPane(props: DetailPaneProps) {
   const { clip } = detail.reader;
   const duplicate = clipper.duplicate?.clip.id === clip?.id ? clipper.duplicate : null;
   const pane = useRef<HTMLElement>(null);
-  // A link's target or a backlink's note, by id, or a note just made from a link.
-  const openItem = useCallback((target: string | Item) => void detail.show(target), [detail]);
+  // A link's target (at its heading or highlight) or a backlink's note, by id, or a note just made from a link.
+  const [linkAt, setLinkAt] = useState<(LinkAt & { id: string }) | null>(null);
+  const openItem = useCallback(
+    (target: string | Item, at?: LinkAt) => {
+      const id = typeof target === 'string' ? target : target.id;
+      setLinkAt(at && (at.heading !== undefined || at.highlightId !== undefined) ? { id, ...at } : null);
+      void detail.show(target);
+    },
+    [detail],
+  );
+  const at = linkAt !== null && linkAt.id === detail.openId ? linkAt : null;
   // Another item starts at its top, not where the last one was scrolled to.
   useLayoutEffect(() => {
     pane.current?.scrollTo(0, 0);
@@ -87,6 +99,7 @@ export function DetailPane(props: DetailPaneProps) {
           onRestore={onRestore}
           onBack={onBack}
           onOpenItem={openItem}
+          heading={at?.heading ?? null}
         />
       ) : clip ? (
         <ClipReader
@@ -94,7 +107,7 @@ export function DetailPane(props: DetailPaneProps) {
           clip={clip}
           duplicate={duplicate}
           matches={matches}
-          highlightId={highlightId}
+          highlightId={at?.highlightId ?? highlightId}
           trashShortcut={shortcuts.trash}
           onTags={detail.reader.changeTags}
           onTrash={onTrash}

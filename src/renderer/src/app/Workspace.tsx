@@ -21,6 +21,9 @@ import { useSearch } from '../features/search/use-search';
 import { TagTree } from '../features/tags/TagTree';
 import { useTags } from '../features/tags/use-tags';
 import { useTrashActions } from '../features/trash/use-trash-actions';
+import { TransferButtons } from '../features/transfer/TransferButtons';
+import { TransferDialogs } from '../features/transfer/TransferDialogs';
+import { useTransferCommands } from '../features/transfer/use-transfer-commands';
 import { DetailPane } from './DetailPane';
 import { ListPane } from './ListPane';
 import { NoticeBar } from './NoticeBar';
@@ -71,7 +74,16 @@ export function Workspace() {
     openClipDialog: clipper.openDialog,
   });
   const actions = useSearchActions({ library, search, detail, setLocation });
-  useKeyboard(commands, actions.readContext);
+  // Transfer hook-up: export, import, Copy as Markdown and Cite (features/transfer).
+  const transfer = useTransferCommands({
+    openId: detail.openId,
+    readOpen: detail.current,
+    picked: list.marked,
+    tag: location.tag,
+    query: search.active ? search.query : null,
+    flush: detail.editor.flush,
+  });
+  useKeyboard(commands, () => ({ ...actions.readContext(), transfer }));
 
   const libraryEmpty = info !== null && info.counts.items === 0 && info.counts.trash === 0;
   const opened = actions.opened?.id === detail.openId ? actions.opened : null;
@@ -111,6 +123,7 @@ export function Workspace() {
             onRemove={saved.remove}
           />
         }
+        transfer={<TransferButtons transfer={transfer} />}
       />
       <ListPane location={location} list={list} search={search} actions={actions} openId={detail.openId} />
       <DetailPane
@@ -127,6 +140,7 @@ export function Workspace() {
       />
       <ClipDialog clipper={clipper} />
       <SaveSearchDialog query={savingQuery} onSave={saved.save} onClose={() => setSavingQuery(null)} />
+      <TransferDialogs beforeExport={detail.editor.flush} />
       <NoticeBar />
     </div>
   );

@@ -16,6 +16,16 @@ export interface CommandActions {
   leaveSearch: () => void;
 }
 
+/** Export, import, Copy as Markdown and Cite: the transfer dialogs' way in (features/transfer). */
+export interface TransferCommands {
+  openExport: () => void;
+  openImport: () => void;
+  /** Copies the open item as Markdown; null while nothing is open. */
+  copyMarkdown: (() => void) | null;
+  /** Cites the items picked in the list, else the open one; null while there is neither. */
+  cite: (() => void) | null;
+}
+
 /** The state a command's `when` looks at, read fresh on every key press. */
 export interface CommandContext {
   area: Area;
@@ -30,6 +40,8 @@ export interface CommandContext {
   /** The search box holds a query or has focus. */
   searching: boolean;
   actions: CommandActions;
+  /** Added by the workspace on top of the list's and search's context (transfer hook-up). */
+  transfer?: TransferCommands;
 }
 
 /** A thing a person can do from the keyboard (and later the palette and the menu). */

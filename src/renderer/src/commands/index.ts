@@ -1,7 +1,11 @@
+import { citeItems } from './cite-items';
 import { clipPage } from './clip-page';
 import type { Command } from './command';
+import { copyMarkdown } from './copy-markdown';
+import { exportItems } from './export-items';
 import { focusSearch } from './focus-search';
 import { focusSearchSlash } from './focus-search-slash';
+import { importItems } from './import-items';
 import { leaveEditor } from './leave-editor';
 import { leaveSearch } from './leave-search';
 import { newNote } from './new-note';
@@ -24,6 +28,11 @@ export const commands: readonly Command[] = [
   focusSearch,
   focusSearchSlash,
   leaveSearch,
+  // Transfer: export, import, Copy as Markdown, Cite.
+  exportItems,
+  importItems,
+  copyMarkdown,
+  citeItems,
 ];
 
-export type { Command, CommandActions, CommandContext } from './command';
+export type { Command, CommandActions, CommandContext, TransferCommands } from './command';

@@ -12,6 +12,8 @@ interface SidebarProps {
   search: ReactNode;
   tags: ReactNode;
   saved: ReactNode;
+  /** Export… and Import… (features/transfer), at the bottom. */
+  transfer?: ReactNode;
   onNavigate: (location: LibraryLocation) => void;
   onNewNote: () => void;
   onClip: () => void;
@@ -84,6 +86,7 @@ export function Sidebar(props: SidebarProps) {
         </h2>
         {saved}
       </section>
+      {props.transfer}
     </aside>
   );
 }

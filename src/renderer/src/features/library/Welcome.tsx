@@ -1,5 +1,6 @@
 import './welcome.css';
 import type { ShortcutHint } from '../../commands/shortcuts';
+import { openTransfer } from '../transfer/transfer-store';
 
 interface WelcomeProps {
   shortcuts: { newNote: ShortcutHint; clip: ShortcutHint };
@@ -40,6 +41,12 @@ export function Welcome({ shortcuts, onNewNote, onClip }: WelcomeProps) {
             Write your first note
           </button>
           <kbd>{shortcuts.newNote.label}</kbd>
+        </li>
+        {/* Transfer hook-up: the import dialog is mounted by the workspace. */}
+        <li className="welcome__action">
+          <button type="button" className="button" onClick={() => openTransfer({ kind: 'import' })}>
+            Import a folder
+          </button>
         </li>
       </ul>
     </section>

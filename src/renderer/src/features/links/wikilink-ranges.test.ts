@@ -1,5 +1,12 @@
 import { describe, expect, it } from 'vitest';
-import { completionText, findWikiLinks, parseWikiLink, titleKey, wikiLinkAt } from './wikilink-ranges';
+import {
+  completionText,
+  findWikiLinks,
+  parseWikiLink,
+  titleKey,
+  wikiLinkAt,
+  findHeading,
+} from './wikilink-ranges';
 
 describe('findWikiLinks', () => {
   it('finds each link with its offsets', () => {
@@ -56,5 +63,19 @@ describe('completionText', () => {
   it('closes the link, with the alias when the match was on one', () => {
     expect(completionText('Gao', null)).toBe('Gao]]');
     expect(completionText('Gao', 'the town')).toBe('Gao|the town]]');
+  });
+});
+
+describe('findHeading', () => {
+  const note = 'Intro\n\n# Sources\ntext\n\n## Séance du   lundi ##\nmore\n####### not one\n';
+  it('finds the heading a link names, case, accents and spacing aside', () => {
+    const found = findHeading(note, 'seance du lundi');
+    expect(found && note.slice(found.from, found.to)).toBe('## Séance du   lundi ##');
+    expect(findHeading(note, 'SOURCES')).toEqual({ from: 7, to: 16 });
+  });
+  it('finds nothing for a heading the note does not have, or text that is not a heading', () => {
+    expect(findHeading(note, 'Intro')).toBeNull();
+    expect(findHeading(note, 'not one')).toBeNull();
+    expect(findHeading(note, 'Conclusions')).toBeNull();
   });
 });

@@ -53,3 +53,18 @@ export function titleKey(title: string): string {
 export function completionText(title: string, alias: string | null): string {
   return alias ? `${title}|${alias}]]` : `${title}]]`;
 }
+
+/**
+ * The Markdown heading (`# …` to `###### …`) of `text` whose words are `heading` (case and accents
+ * aside, as a link names it), as [from, to) of its line; null if the note has none.
+ */
+export function findHeading(text: string, heading: string): { from: number; to: number } | null {
+  const wanted = titleKey(heading);
+  let at = 0;
+  for (const line of text.split('\n')) {
+    const found = /^ {0,3}#{1,6}\s+(.*?)\s*#*\s*$/.exec(line);
+    if (found && titleKey(found[1] ?? '') === wanted) return { from: at, to: at + line.length };
+    at += line.length + 1;
+  }
+  return null;
+}

@@ -1,7 +1,7 @@
 import './notes.css';
 import { useCallback, useEffect, useRef } from 'react';
 import type { EditorView } from '@codemirror/view';
-import type { Item, LinkCandidate } from '@shared/types';
+import type { LinkCandidate } from '@shared/types';
 import type { ShortcutHint } from '../../commands/shortcuts';
 import { ConfirmDialog } from '../../components/ConfirmDialog';
 import { TagEditor } from '../tags/TagEditor';
@@ -12,10 +12,13 @@ import { BackButton } from '../../components/BackButton';
 import { BacklinksPanel } from '../links/BacklinksPanel';
 import { COMPLETION_LIMIT } from '../links/link-completion';
 import { typeIconNode } from '../links/type-icon-node';
-import { useFollowLink } from '../links/use-follow-link';
+import { useFollowLink, type OpenAt } from '../links/use-follow-link';
+import { findHeading } from '../links/wikilink-ranges';
 import { useItemLinks } from '../links/use-item-links';
 import { MatchBar } from '../search/MatchBar';
+import { CopyMarkdownButton } from '../transfer/CopyMarkdownButton';
 import { MarkdownBody } from './MarkdownBody';
+import { revealRange } from './search-marks';
 import { SaveStatus } from './SaveStatus';
 import type { NoteDraft } from './note-draft';
 import type { EditorField } from './use-note-editor';
@@ -32,8 +35,10 @@ interface NoteEditorProps {
   trashShortcut: ShortcutHint;
   onTrash: () => void;
   onBack: () => void;
-  /** Opens an item (a link's target, a backlink's note) by id, or one just created. */
-  onOpenItem: (target: string | Item) => void;
+  /** Opens an item (a link's target — at its heading or highlight —, a backlink's note) by id, or one just created. */
+  onOpenItem: OpenAt;
+  /** A heading to show when the note opens (it was opened by a `[[Note#Heading]]` link), or null. */
+  heading?: string | null;
 }
 
 const drawIcon = (candidate: LinkCandidate): Node => typeIconNode(candidate.type);
@@ -59,6 +64,14 @@ export function NoteEditor(props: NoteEditorProps) {
     if (initialFocus) document.getElementById(focusTargets[initialFocus])?.focus();
   }, [initialFocus]);
 
+  // Opened by a link to one of its headings: show that heading.
+  const heading = props.heading ?? null;
+  useEffect(() => {
+    const editor = view.current;
+    const line = heading === null || !editor ? null : findHeading(editor.state.doc.toString(), heading);
+    if (editor && line) revealRange(editor, line.from, line.to);
+  }, [heading]);
+
   return (
     <article className="note-editor" aria-label="Note">
       <header className="detail-toolbar">
@@ -69,6 +82,7 @@ export function NoteEditor(props: NoteEditorProps) {
             <MatchBar words={matches} count={found.count} current={found.current} onStep={found.step} />
           )}
         </div>
+        <CopyMarkdownButton id={draft.id} beforeCopy={() => draft.flush()} />
         <button
           type="button"
           className="button is-quiet"

@@ -10,6 +10,8 @@ import type { Duplicate } from '../clip/use-clipper';
 import { MatchBar } from '../search/MatchBar';
 import { StaticTags } from '../tags/StaticTags';
 import { TagEditor } from '../tags/TagEditor';
+import { CiteButton } from '../transfer/CiteButton';
+import { CopyMarkdownButton } from '../transfer/CopyMarkdownButton';
 import { BacklinksPanel } from '../links/BacklinksPanel';
 import { ArticleBody } from './ArticleBody';
 import { ClipFooter } from './ClipFooter';
@@ -109,6 +111,8 @@ export function ClipReader(props: ClipReaderProps) {
               )}
             </div>
             {panelToggle}
+            <CopyMarkdownButton id={clip.id} />
+            <CiteButton id={clip.id} />
             <button
               type="button"
               className="button is-quiet"

@@ -17,6 +17,39 @@ function parseTags(text: string): string[] {
     .map(normalizeTag);
 }
 
+interface TagsFieldProps {
+  id: string;
+  name: 'add' | 'remove';
+  label: string;
+  placeholder?: string;
+  autoFocus?: boolean;
+  describedBy: string | undefined;
+  onChange: () => void;
+}
+
+/** One labelled text field of tags, as `parseTags` reads it. */
+function TagsField({ id, name, label, placeholder, autoFocus, describedBy, onChange }: TagsFieldProps) {
+  return (
+    <div className="field">
+      <label className="field__label" htmlFor={id}>
+        {label}
+      </label>
+      <input
+        id={id}
+        name={name}
+        className="field__input"
+        type="text"
+        placeholder={placeholder}
+        autoComplete="off"
+        spellCheck={false}
+        autoFocus={autoFocus}
+        aria-describedby={describedBy}
+        onChange={onChange}
+      />
+    </div>
+  );
+}
+
 /** While several items are selected: how many, "Tag…" (tags to add and to remove), and "Clear selection". */
 export function TagSelectionBar({ ids, onClear }: TagSelectionBarProps) {
   const actions = useTagActions();
@@ -96,38 +129,22 @@ export function TagSelectionBar({ ids, onClear }: TagSelectionBarProps) {
             void apply(event.currentTarget);
           }}
         >
-          <div className="field">
-            <label className="field__label" htmlFor={`${formId}-add`}>
-              Tags to add
-            </label>
-            <input
-              id={`${formId}-add`}
-              name="add"
-              className="field__input"
-              type="text"
-              placeholder="reading, sahel/mali"
-              autoComplete="off"
-              spellCheck={false}
-              autoFocus
-              aria-describedby={error ? errorId : undefined}
-              onChange={() => setError(null)}
-            />
-          </div>
-          <div className="field">
-            <label className="field__label" htmlFor={`${formId}-remove`}>
-              Tags to remove
-            </label>
-            <input
-              id={`${formId}-remove`}
-              name="remove"
-              className="field__input"
-              type="text"
-              autoComplete="off"
-              spellCheck={false}
-              aria-describedby={error ? errorId : undefined}
-              onChange={() => setError(null)}
-            />
-          </div>
+          <TagsField
+            id={`${formId}-add`}
+            name="add"
+            label="Tags to add"
+            placeholder="reading, sahel/mali"
+            autoFocus
+            describedBy={error ? errorId : undefined}
+            onChange={() => setError(null)}
+          />
+          <TagsField
+            id={`${formId}-remove`}
+            name="remove"
+            label="Tags to remove"
+            describedBy={error ? errorId : undefined}
+            onChange={() => setError(null)}
+          />
           {error && (
             <p id={errorId} className="selection-bar__error" role="alert">
               {error}

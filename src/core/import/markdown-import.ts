@@ -1,0 +1,253 @@
+/**
+ * importMarkdown: a folder of Markdown files (an Obsidian vault, or a Commonplace export) into the
+ * library. Two passes over the files, one at a time, so thousands of them never sit in memory
+ * together: the first learns every file's title (links between files are rewritten to titles),
+ * the second prepares each item whole — text, links, attachments read — and only then writes it.
+ */
+import { createHash } from 'node:crypto';
+import fs from 'node:fs/promises';
+import path from 'node:path';
+import type { Args } from '../../shared/api';
+import { NotebookError } from '../../shared/errors';
+import type { ImportProblem, ImportSummary } from '../../shared/types';
+import { ASSETS_DIR } from '../paths';
+import { yieldToLoop } from '../event-loop';
+import { urlKeys } from '../clip-urls';
+import { linkKey } from '../links/wikilink';
+import type { ApiContext } from '../notebook-api';
+import { markdownToArticle } from './markdown-html';
+import type { FileHead, FileTimes, PreparedFile } from './prepare-file';
+import { loadFile } from './prepare-file';
+import { readInside } from './read-file';
+import { scanFolder } from './scan-folder';
+import { LinkResolver, applyEdits } from './vault-links';
+import { ImportWriter } from './write-item';
+
+/** The export's manifest: a folder holding it is a Commonplace export. */
+export const EXPORT_MANIFEST = '.commonplace-export.json';
+const MAX_ATTACHMENT_BYTES = 50 * 1024 * 1024;
+const PROGRESS_EVERY = 25;
+const WRITES_IN_FLIGHT = 8;
+
+export async function importMarkdownFolder(
+  context: ApiContext,
+  { dir }: Args<'importMarkdown'>,
+): Promise<ImportSummary> {
+  const started = Date.now();
+  const folder = path.resolve(dir);
+  await requireFolder(folder);
+  const scanned = await scanFolder(folder);
+  const summary: ImportSummary = {
+    source: folder,
+    created: 0,
+    merged: 0,
+    skipped: 0,
+    highlights: 0,
+    attachments: 0,
+    problems: [...scanned.problems],
+    items: [],
+    tookMs: 0,
+  };
+  const report = (problem: ImportProblem): void => void summary.problems.push(problem);
+  const bodyTags = !(await exists(path.join(scanned.root, EXPORT_MANIFEST)));
+  const progress = (done: number, total: number, message: string): void => {
+    if (done === total || done % PROGRESS_EVERY === 0)
+      context.store.emit({ type: 'progress', job: 'import', done, total, message });
+  };
+  reportCaseCollisions(scanned.markdown, report);
+
+  // First pass: titles and aliases, so links between the files can be rewritten.
+  const heads = new Map<string, FileHead>();
+  const times = new Map<string, FileTimes>();
+  for (const [n, file] of scanned.markdown.entries()) {
+    const fileTimes = await timesOf(path.join(scanned.root, file), context.now());
+    const loaded = await loadFile(scanned.root, file, fileTimes, bodyTags);
+    if (loaded.ok) {
+      const { type, title, aliases } = loaded.item;
+      heads.set(file, { file, type, title, aliases });
+      times.set(file, fileTimes);
+    } else {
+      report(loaded.problem);
+      summary.skipped++;
+    }
+    progress(n + 1, scanned.markdown.length, `Reading ${file}`);
+    if (n % 20 === 19) await yieldToLoop();
+  }
+  const known = knownNames(context, heads.values());
+  const resolver = new LinkResolver({
+    markdown: [...heads.keys()],
+    files: scanned.files,
+    titleOf: (file) => heads.get(file)?.title,
+    isKnownName: (name) => known.has(linkKey(name)),
+  });
+
+  // Second pass: each item prepared whole, then written. Writes overlap (each is a durable
+  // change, mostly waiting on the disk), a few at a time — but never two that could be the same
+  // item (same id, title or address), so the second still finds the first.
+  const writer = new ImportWriter(context);
+  const stored = new Set<string>();
+  const results: (() => void)[] = [];
+  const inFlight = new Map<Promise<void>, Set<string>>();
+  const settle = async (keys: Set<string> | null): Promise<void> => {
+    const clash = (): boolean =>
+      keys !== null && [...inFlight.values()].some((held) => [...keys].some((key) => held.has(key)));
+    while (inFlight.size > 0 && (keys === null || inFlight.size >= WRITES_IN_FLIGHT || clash()))
+      await Promise.race(inFlight.keys());
+  };
+  let done = 0;
+  for (const file of heads.keys()) {
+    progress(done++, heads.size, `Importing ${file}`);
+    const at = results.push(() => undefined) - 1;
+    const failed = (error: unknown): void => {
+      results[at] = () => {
+        summary.skipped++;
+        report({
+          subject: file,
+          code: 'not_imported',
+          message: `It could not be imported: ${(error as Error).message}`,
+        });
+      };
+    };
+    try {
+      const loaded = await loadFile(scanned.root, file, times.get(file) as FileTimes, bodyTags);
+      if (!loaded.ok) {
+        const { problem } = loaded;
+        results[at] = () => {
+          report(problem);
+          summary.skipped++;
+        };
+        continue;
+      }
+      const { item } = loaded;
+      const plan = resolver.plan(item.markdown, file);
+      const found: ImportProblem[] = [...loaded.problems, ...plan.problems];
+      const attachments = new Map<string, Uint8Array>();
+      const assetOf = new Map<string, string>();
+      for (const attachment of plan.attachments) {
+        const read = await readInside(scanned.root, attachment, MAX_ATTACHMENT_BYTES);
+        if (!read.ok) {
+          found.push({
+            subject: attachment,
+            code: read.code,
+            message: `${read.message} (attached in ${file})`,
+          });
+          continue;
+        }
+        const asset = assetName(read.bytes, attachment);
+        attachments.set(asset, read.bytes);
+        assetOf.set(attachment, asset);
+      }
+      const markdown = applyEdits(item.markdown, plan.edits, assetOf);
+      const ready = {
+        item,
+        markdown,
+        attachments,
+        ...(item.type === 'clip' ? { article: markdownToArticle(markdown) } : {}),
+      };
+      const keys = identityKeys(item);
+      await settle(keys);
+      const write = writer.write(ready).then((result) => {
+        results[at] = () => {
+          found.forEach(report);
+          result.problems.forEach(report);
+          summary.items.push(result.outcome);
+          summary[result.outcome.outcome]++;
+          summary.highlights += result.highlights;
+          for (const asset of result.stored) stored.add(asset);
+        };
+      }, failed);
+      inFlight.set(write, keys);
+      void write.finally(() => inFlight.delete(write));
+    } catch (error) {
+      failed(error);
+    }
+    await yieldToLoop();
+  }
+  await settle(null);
+  // Told in the folder's order, whatever order the writes finished in.
+  for (const tell of results) tell();
+  progress(done, heads.size, 'Imported');
+  summary.attachments = stored.size;
+  summary.tookMs = Date.now() - started;
+  return summary;
+}
+
+async function requireFolder(folder: string): Promise<void> {
+  try {
+    if ((await fs.stat(folder)).isDirectory()) return;
+  } catch {
+    throw new NotebookError('not_found', `There is no folder ${folder} to import.`);
+  }
+  throw new NotebookError(
+    'invalid_argument',
+    `${folder} is a file: give the folder holding the Markdown files.`,
+  );
+}
+
+async function exists(file: string): Promise<boolean> {
+  return fs.lstat(file).then(
+    () => true,
+    () => false,
+  );
+}
+
+/** When the file was made and last changed, as the file system says (birth time where it keeps one). */
+async function timesOf(file: string, now: string): Promise<FileTimes> {
+  try {
+    const stats = await fs.lstat(file);
+    const updated = stats.mtime.toISOString();
+    const born =
+      stats.birthtimeMs > 0 && stats.birthtimeMs <= stats.mtimeMs ? stats.birthtime.toISOString() : updated;
+    return { created: born, updated };
+  } catch {
+    return { created: now, updated: now };
+  }
+}
+
+/** `assets/<sha256>.<ext>`, as the asset store names these bytes. */
+function assetName(bytes: Uint8Array, file: string): string {
+  const ext = /\.([A-Za-z0-9]{2,5})$/.exec(file)?.[1]?.toLowerCase() ?? 'bin';
+  return `${ASSETS_DIR}/${createHash('sha256').update(bytes).digest('hex')}.${ext}`;
+}
+
+/** Two files whose paths differ only by case: both are imported, and [[links]] to them are ambiguous. */
+function reportCaseCollisions(files: readonly string[], report: (problem: ImportProblem) => void): void {
+  const groups = new Map<string, string[]>();
+  for (const file of files) {
+    const key = file.toLocaleLowerCase('und');
+    groups.set(key, [...(groups.get(key) ?? []), file]);
+  }
+  for (const group of groups.values()) {
+    if (group.length < 2) continue;
+    for (const file of group) {
+      const others = group.filter((other) => other !== file).join(', ');
+      report({
+        subject: file,
+        code: 'name_collision',
+        message: `Its name differs from ${others} only by case: both imported with their own titles; a [[link]] to that name reaches one of them.`,
+      });
+    }
+  }
+}
+
+/** Titles and aliases a [[link]] resolves by: the library's and the imported files'. */
+function knownNames(context: ApiContext, heads: Iterable<FileHead>): Set<string> {
+  const names = new Set<string>();
+  for (const record of context.store.liveItems()) {
+    names.add(linkKey(record.title));
+    if (record.type === 'note') for (const alias of record.aliases ?? []) names.add(linkKey(alias));
+  }
+  for (const head of heads) {
+    names.add(linkKey(head.title));
+    for (const alias of head.aliases) names.add(linkKey(alias));
+  }
+  return names;
+}
+
+/** What makes two files possibly the same item: the id they carry, their title, a clip's addresses. */
+function identityKeys(item: PreparedFile): Set<string> {
+  const keys = new Set([`title:${linkKey(item.title)}`]);
+  if (item.id !== null) keys.add(`id:${item.id}`);
+  if (item.type === 'clip') for (const key of urlKeys([item.canonicalUrl, item.url])) keys.add(`url:${key}`);
+  return keys;
+}
