@@ -35,6 +35,11 @@ export default tseslint.config(
     files: ['**/*.mjs', '**/*.cjs', '**/*.js'],
     ...tseslint.configs.disableTypeChecked,
   },
+  {
+    // The browser extension: plain modules run by the browser, no build step.
+    files: ['resources/extension/**/*.js'],
+    languageOptions: { sourceType: 'module', globals: { ...globals.browser, ...globals.webextensions } },
+  },
   layer(
     ['src/shared/**'],
     [noElectron],

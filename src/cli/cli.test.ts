@@ -487,7 +487,7 @@ describe('the spawned command', () => {
   it('serves the API with the printed token, keeps other writers out, and stops cleanly on SIGTERM', async () => {
     const server = spawnCli(['serve', '--port', '0', '--json', '--library', cli.library]);
     const line = JSON.parse(await firstLine(server)) as { url: string; port: number; library: string };
-    expect(keys(line)).toEqual(['library', 'port', 'url']);
+    expect(keys(line)).toEqual(['clipperPort', 'library', 'port', 'url']);
     expect(line.library).toBe(cli.library);
     const match = /^http:\/\/127\.0\.0\.1:(\d+)\/#token=([A-Za-z0-9_-]{43})$/.exec(line.url);
     expect(match).not.toBeNull();

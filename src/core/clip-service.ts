@@ -1,9 +1,10 @@
 /**
- * Clipping: fetch (unless the HTML is given) → extract → download the images into assets →
- * point the article at them → save the clip like any item. Duplicates (same canonical URL, or the
- * same address without tracking parameters) are answered with the clip already there, without
- * fetching when the address alone tells. Nothing half-made stays: a failure removes the assets
- * this clip wrote that nothing else uses, and no record or body file is written.
+ * Clipping: fetch (unless the HTML is given) → extract → download the images into assets (or take
+ * the bytes the browser supplied) → point the article at them → save the clip like any item.
+ * Duplicates (same canonical URL, or the same address without tracking parameters) are answered
+ * with the clip already there, without fetching when the address alone tells. Nothing half-made
+ * stays: a failure removes the assets this clip wrote that nothing else uses, and no record or body
+ * file is written.
  */
 import type { Args } from '../shared/api';
 import { NotebookError } from '../shared/errors';
@@ -11,7 +12,7 @@ import { applyTagChanges } from '../shared/tags';
 import type { ClipResult, ClipSummary } from '../shared/types';
 import type { AssetBatch, AssetStore } from './assets';
 import { usedAssets } from './assets';
-import { downloadImages, type ImageLimits } from './clip-images';
+import { downloadImages, providedImages, type ImageLimits, type ProvidedImage } from './clip-images';
 import {
   CLIP_BODY_EXT,
   CLIP_BODY_VERSION,
@@ -94,7 +95,7 @@ export class ClipService {
     };
   }
 
-  async clip({ url, html, tags, mode, refresh }: Args<'clip'>): Promise<ClipResult> {
+  async clip({ url, html, tags, mode, refresh, images }: Args<'clip'>): Promise<ClipResult> {
     const cleanTags = applyTagChanges([], tags, []);
     if (url !== undefined) parseWebUrl(url);
     const known = url === undefined ? null : this.urls.find([url], this.get);
@@ -102,7 +103,8 @@ export class ClipService {
     // Refused now rather than after downloading the page and its images.
     if (known && refresh) refuseTrashed(known, 'refresh');
     const page = html === undefined ? await this.fetchHtml(url as string) : { html, url: url ?? null };
-    return this.clipPage(page, mode, cleanTags, { kind: 'clip', refresh, urls: [url, page.url] });
+    const provided = images === undefined ? undefined : providedImages(images, page.url);
+    return this.clipPage(page, mode, cleanTags, { kind: 'clip', refresh, urls: [url, page.url] }, provided);
   }
 
   async findClip({ url }: Args<'findClip'>): Promise<{ clip: ClipSummary | null }> {
@@ -166,6 +168,7 @@ export class ClipService {
     mode: 'article' | 'page',
     tags: string[],
     target: Target,
+    provided?: ReadonlyMap<string, ProvidedImage>,
   ): Promise<ClipResult> {
     this.progress(1, 3, 'Extracting the article');
     const extractor = (this.extractor ??= createExtractor(
@@ -183,6 +186,7 @@ export class ClipService {
         limits: this.limits,
         signal: this.stopping.signal,
         ...(page.url === null ? {} : { referer: page.url }),
+        ...(provided === undefined ? {} : { provided }),
         onImage: (done, count) => this.progress(2 + done, total, `Downloading images ${done}/${count}`),
       });
       const assets = new Map(images.map((image) => [image.src, image.asset]));

@@ -9,11 +9,13 @@ import { citeMethods } from './citations/cite-methods';
 import { exportMethods } from './export/export-methods';
 import { highlightMethods } from './highlights/highlight-methods';
 import { importMethods } from './import/import-methods';
+import { pairingMethods } from './pairing/pairing-methods';
 import { itemMethods } from './item-methods';
 import { linkMethods } from './links/link-methods';
 import { SCHEMA_VERSION } from './library-file';
 import type { LibraryLock } from './lock';
 import { noteMethods } from './note-methods';
+import type { ExtensionPairing } from './pairing/pairing';
 import type { SavedSearches } from './search/saved-searches';
 import { searchMethods, withIndexCheck } from './search/search-methods';
 import type { SearchService } from './search/search-service';
@@ -26,6 +28,7 @@ export interface ApiContext {
   clips: ClipService;
   search: SearchService;
   savedSearches: SavedSearches;
+  pairing: ExtensionPairing;
   lock: LibraryLock;
   now: () => string;
   newId: () => string;
@@ -54,6 +57,7 @@ export function notebookApi(context: ApiContext): NotebookApi {
     ...exportMethods(context),
     ...citeMethods(context),
     ...importMethods(context),
+    ...pairingMethods(context),
 
     async emptyTrash() {
       if (store.trashedItems().length === 0) return { purged: 0 };

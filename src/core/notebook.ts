@@ -1,4 +1,4 @@
-/** createNotebook: the composition root — lock, library.json (migrating), shards, search index, assets, clipper, the API. */
+/** createNotebook: the composition root — lock, library.json (migrating), shards, search index, assets, clipper, extension pairing, the API. */
 import path from 'node:path';
 import { methodNames } from '../shared/api';
 import type { NotebookApi } from '../shared/api';
@@ -11,6 +11,7 @@ import { randomId } from './ids';
 import { acquireLock } from './lock';
 import { notebookApi } from './notebook-api';
 import { openLibraryFile, type OpenedLibrary } from './open-library';
+import { ExtensionPairing } from './pairing/pairing';
 import { INDEX_DIR } from './paths';
 import { SavedSearches } from './search/saved-searches';
 import { SearchService } from './search/search-service';
@@ -30,6 +31,8 @@ export interface NotebookOptions {
 
 export interface Notebook extends NotebookApi {
   readonly dir: string;
+  /** Browser extensions: pairing requests, their tokens, and where the clipper service listens. */
+  readonly pairing: ExtensionPairing;
   /** Events after each durable change: `{ type: 'items-changed', ids, rev }`. Returns the unsubscribe function. */
   onEvent(listener: (event: NotebookEvent) => void): () => void;
   /**
@@ -67,7 +70,8 @@ export async function createNotebook(options: NotebookOptions): Promise<Notebook
   const savedSearches = new SavedSearches(library, newId);
   const assets = new AssetStore(dir);
   const clips = new ClipService({ store, assets, now, newId, options: options.clipper });
-  const api = notebookApi({ store, assets, clips, search, savedSearches, lock, now, newId });
+  const pairing = new ExtensionPairing({ library, clock, emit: (event) => store.emit(event) });
+  const api = notebookApi({ store, assets, clips, search, savedSearches, pairing, lock, now, newId });
   let closing: Promise<void> | null = null;
   // Calls made once close() has begun are refused; calls already made (even ones still queued
   // behind another change to the same item) finish before the lock is released.
@@ -89,6 +93,7 @@ export async function createNotebook(options: NotebookOptions): Promise<Notebook
     clips.abort();
     await Promise.allSettled([...running]);
     try {
+      await pairing.close();
       await clips.close();
     } finally {
       // The index is derived: failing to save it must not keep the lock.
@@ -99,6 +104,7 @@ export async function createNotebook(options: NotebookOptions): Promise<Notebook
   return Object.freeze({
     ...guarded,
     dir,
+    pairing,
     onEvent: (listener: (event: NotebookEvent) => void) => store.onEvent(listener),
     whenSearchReady: () => search.whenReady(),
     close: () => (closing ??= shutDown()),

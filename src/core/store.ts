@@ -19,6 +19,9 @@ import type { OpenedLibrary } from './open-library';
 import { relinkBodies } from './relink-bodies';
 import { ShardSet } from './shards';
 
+/** Shard saves started in one go before letting other work run. */
+const SAVES_PER_SLICE = 16;
+
 export interface Change {
   put: ItemRecord[];
   remove: ItemRecord[];
@@ -186,7 +189,13 @@ export class Store {
         bodyFiles.set(body.id, name);
         this.pendingBodies.add(name);
       }
-      await Promise.all(bodies.map((body) => this.bodies.write(bodyFiles.get(body.id) as string, body.text)));
+      // Every write settles before a failure is acted on: removing the files while one is still
+      // being written would leave it behind.
+      const written = await Promise.allSettled(
+        bodies.map((body) => this.bodies.write(bodyFiles.get(body.id) as string, body.text)),
+      );
+      const failed = written.find((result) => result.status === 'rejected');
+      if (failed) throw failed.reason;
       await previous;
       change = apply(rev, bodyFiles);
       durable = this.persist(this.applyToMemory(change, rev), change.purge ? rev : null);
@@ -240,7 +249,17 @@ export class Store {
       this.library.data = { ...this.library.data, purgedRev };
       await this.library.file.write(this.library.data);
     }
-    await Promise.all([...shards].map((shard) => this.shards.save(shard)));
+    // A save serializes its shard at once: a change touching many shards (an import's group of
+    // new items) yields between slices of them rather than holding the thread for all at once.
+    const saves: Promise<void>[] = [];
+    for (const shard of shards) {
+      const save = this.shards.save(shard);
+      // Handled here too: one failing while the loop yields must not go unhandled meanwhile.
+      save.catch(() => undefined);
+      saves.push(save);
+      if (saves.length % SAVES_PER_SLICE === 0 && saves.length < shards.size) await yieldToLoop();
+    }
+    await Promise.all(saves);
   }
 
   /** Tells every listener; also how long jobs report progress. */

@@ -1,7 +1,9 @@
 import { join, resolve } from 'node:path';
 import { app, dialog, session, type BrowserWindow } from 'electron';
 import { createNotebook, defaultLibraryDir, type Notebook } from '../core';
+import type { ClipperService } from '../server/clipper/service';
 import { registerAppScheme, serveAppScheme } from './app-scheme';
+import { startClipper } from './clipper';
 import { bindIpc } from './ipc';
 import { installMenu } from './menu';
 import { devServerUrl, rendererDir } from './renderer-page';
@@ -15,6 +17,7 @@ const ASSETS_DIR = 'assets';
 let notebook: Notebook | null = null;
 let window: BrowserWindow | null = null;
 let unbindIpc: (() => void) | null = null;
+let clipper: ClipperService | null = null;
 let closing = false;
 
 // Named before anything asks for a path: the default user-data folder, on which the
@@ -53,6 +56,7 @@ async function start(): Promise<void> {
     window = null;
   });
   unbindIpc = bindIpc(notebook, window);
+  clipper = await startClipper(notebook);
 }
 
 function focusWindow(): void {
@@ -69,8 +73,9 @@ function closeNotebookFirst(event: Electron.Event): void {
   if (closing) return;
   closing = true;
   unbindIpc?.();
-  open
-    .close()
+  // The service goes first: no clip may arrive while the library is closing.
+  (clipper?.close() ?? Promise.resolve())
+    .then(() => open.close())
     .catch((error: unknown) => console.error('Closing the library failed:', error))
     .finally(() => {
       notebook = null;

@@ -2,7 +2,8 @@
  * Who may talk to the server. The service listens on loopback, but any web page the user opens
  * can also reach loopback, so every request is checked:
  * - the Host must name loopback with our port (a rebound DNS name like evil.example is refused);
- * - an Origin, when present, must be our own, and a browser-declared cross-site request is refused;
+ * - an Origin, when present, must be our own, and a browser-declared cross-site request is refused
+ *   (but for opening the app's page itself from another site's tab);
  * - every /api request carries the library's token as a Bearer credential.
  */
 import { createHash, timingSafeEqual } from 'node:crypto';
@@ -36,8 +37,11 @@ export function checkRequestSource(req: IncomingMessage, port: number, isApi: bo
     throw new HttpError(403, 'forbidden', 'Requests from other sites are not allowed.');
   }
   const site = req.headers['sec-fetch-site'];
+  // Opening the app from another site's tab (the bookmarklet's window) is a top-level navigation
+  // to a static page: the page holds no secret, and everything it then asks for is checked.
+  const opening = !isApi && req.method === 'GET' && req.headers['sec-fetch-mode'] === 'navigate';
   // Our own page only ever calls the API same-origin; a sibling site on another port never may.
-  if (site === 'cross-site' || (isApi && site === 'same-site')) {
+  if ((site === 'cross-site' && !opening) || (isApi && site === 'same-site')) {
     throw new HttpError(403, 'forbidden', 'Requests from other sites are not allowed.');
   }
 }

@@ -19,6 +19,7 @@ export const statusForCode: Record<ErrorCode, number> = {
   conflict: 409,
   locked: 409,
   too_large: 413,
+  rate_limited: 429,
   not_html: 422,
   not_article: 422,
   fetch_failed: 502,

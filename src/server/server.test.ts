@@ -196,6 +196,10 @@ describe('the guard', () => {
     expect(
       (await request(server.port, { path: '/', headers: { 'Sec-Fetch-Site': 'cross-site' } })).status,
     ).toBe(403);
+    // Opening the app from another site's tab (the bookmarklet) is allowed for the page only.
+    const navigate = { 'Sec-Fetch-Site': 'cross-site', 'Sec-Fetch-Mode': 'navigate' };
+    expect((await request(server.port, { path: '/', headers: navigate })).status).not.toBe(403);
+    expect((await call('listItems', {}, navigate)).status).toBe(403);
     expect(
       (
         await call(

@@ -10,6 +10,8 @@ import type {
   CheckReport,
   ClipResult,
   CitationResult,
+  ClipperInfo,
+  PairedExtension,
   ClipSummary,
   ExportSummary,
   Highlight,
@@ -186,6 +188,22 @@ export const apiMethods = {
         tags: tags.default([]),
         mode: z.enum(['article', 'page']).default('article'),
         refresh: z.boolean().default(false),
+        /**
+         * The page's images as the browser already has them (a browser extension reads them in the
+         * page, cookies and all): used instead of downloading those addresses. Base64 data.
+         */
+        images: z
+          .array(
+            z
+              .object({
+                src: z.string().min(1).max(8_192),
+                type: z.string().max(100),
+                data: z.string().max(14_000_000),
+              })
+              .strict(),
+          )
+          .max(200)
+          .optional(),
       })
       .strict()
       .refine((a) => a.url !== undefined || a.html !== undefined, 'give a url, or html'),
@@ -261,6 +279,18 @@ export const apiMethods = {
       })
       .strict(),
   },
+  getClipperInfo: {
+    doc: 'The local clipper service for browser extensions: its port, the paired extensions and the pairing requests waiting for an answer.',
+    args: z.object({}).strict(),
+  },
+  answerPairing: {
+    doc: "Approve or deny an extension's pairing request (the code it shows must match the app's).",
+    args: z.object({ requestId: z.string().min(1).max(64), approve: z.boolean() }).strict(),
+  },
+  revokeExtension: {
+    doc: 'Cut a paired extension off: its token stops working at once.',
+    args: z.object({ id }).strict(),
+  },
   checkLibrary: {
     doc: 'Verify every store file, body file and the lock; report what is wrong.',
     args: z.object({}).strict(),
@@ -307,6 +337,9 @@ export interface ApiResults {
   cite: CitationResult;
   importMarkdown: ImportSummary;
   importReadLater: ImportSummary;
+  getClipperInfo: ClipperInfo;
+  answerPairing: { extension: PairedExtension | null };
+  revokeExtension: { revoked: boolean };
   checkLibrary: CheckReport;
 }
 

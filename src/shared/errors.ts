@@ -10,6 +10,7 @@ export const errorCodes = [
   'timeout',
   'not_html',
   'not_article',
+  'rate_limited',
   'unauthorized',
   'forbidden',
   'unknown_method',

@@ -235,7 +235,9 @@ export interface CheckReport {
 /** Events pushed from the core to the doors (IPC `send`, SSE). */
 export type NotebookEvent =
   | { type: 'items-changed'; ids: string[]; rev: number }
-  | { type: 'progress'; job: string; done: number; total: number; message: string };
+  | { type: 'progress'; job: string; done: number; total: number; message: string }
+  /** A browser extension asks to be paired (requestId, its name, the code it shows), or the request was answered or expired. */
+  | { type: 'pairing'; request: PairingRequest | null; requestId: string };
 
 /** What the search box finds: notes, clips (and, once they exist, highlights). */
 export type HitType = 'note' | 'clip' | 'highlight';
@@ -350,3 +352,33 @@ export interface ImportedItem {
 }
 
 export type ReadLaterFormat = 'pocket-html' | 'pocket-csv' | 'omnivore' | 'wallabag' | 'readwise';
+
+/** A browser extension allowed to clip into the library. */
+export interface PairedExtension {
+  id: string;
+  /** As the extension named itself ("Commonplace Clipper for Chromium"). */
+  name: string;
+  /** `chrome-extension://<id>` or `moz-extension://<uuid>`. */
+  origin: string;
+  paired: string;
+  /** The last time it clipped or looked a page up; null if never. */
+  lastUsed: string | null;
+}
+
+/** An extension waiting for the person to approve or deny it (in memory; expires after 2 minutes). */
+export interface PairingRequest {
+  requestId: string;
+  name: string;
+  origin: string;
+  /** Six digits, shown in the extension and in the app: the person checks they match. */
+  code: string;
+  expires: string;
+}
+
+/** The local clipper service: where it listens and who may use it. */
+export interface ClipperInfo {
+  /** null when it is not running (the CLI without `serve`, or the port could not be had). */
+  port: number | null;
+  extensions: PairedExtension[];
+  requests: PairingRequest[];
+}

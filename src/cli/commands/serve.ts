@@ -1,6 +1,12 @@
 import { NotebookError } from '../../shared/errors';
 import type { Notebook } from '../../core';
 import { loadOrCreateToken, startServer, type RunningServer } from '../../server';
+import {
+  CLIPPER_PORT_FALLBACKS,
+  DEFAULT_CLIPPER_PORT,
+  startClipperService,
+  type ClipperService,
+} from '../../server/clipper/service';
 import type { Command, CommandContext } from '../command';
 import { integerOption } from '../option-values';
 import { writeJson, writeLine } from '../output';
@@ -12,26 +18,33 @@ export const DEFAULT_PORT = 4517;
 export const serve: Command = {
   words: ['serve'],
   summary: 'Serve the library to a web browser on 127.0.0.1 until stopped (Ctrl+C).',
-  usage: 'serve [--port N] [--json]',
+  usage: 'serve [--port N] [--clipper-port N] [--json]',
   details: [
     `--port N         Listen on port N; fails if it is busy. 0 picks any free port.`,
     `                 Without it: ${DEFAULT_PORT}, or any free port if that one is busy.`,
-    '--json           Print one line: { url, port, library }.',
+    `--clipper-port N Where browser extensions clip to (the clipper service); 0 picks any free port.`,
+    `                 Without it: ${DEFAULT_CLIPPER_PORT}, or one of the ${CLIPPER_PORT_FALLBACKS} ports after it.`,
+    '                 If it cannot listen, the app is served without it.',
+    '--json           Print one line: { url, port, library, clipperPort } (clipperPort null without it).',
     'Holds the library lock while running; other commands on the library are refused until it stops.',
   ],
-  options: { port: { type: 'string' } },
+  options: { port: { type: 'string' }, 'clipper-port': { type: 'string' } },
   positionals: { min: 0, max: 0 },
   async run(context) {
     const port = integerOption(context.values, 'port', 'serve', 0, 65_535);
+    const clipperPort = integerOption(context.values, 'clipper-port', 'serve', 0, 65_535);
     return context.withNotebook(async (notebook) => {
       const token = await loadOrCreateToken(notebook.dir);
       const server = await listen(context, notebook, token, port);
+      let clipper: ClipperService | null = null;
       try {
+        clipper = await startClipper(context, notebook, clipperPort);
         // Listen for the stop signals before printing the URL: whoever reads it may stop us at once.
         const stopped = stopRequested(context.io.signal);
-        announce(context, server, token, notebook.dir);
+        announce(context, server, token, notebook.dir, clipper);
         await stopped;
       } finally {
+        await clipper?.close();
         await server.close();
       }
       return 0;
@@ -70,14 +83,54 @@ async function listen(
   }
 }
 
-function announce(context: CommandContext, server: RunningServer, token: string, library: string): void {
+/** The clipper service, or null (said on stderr) when it cannot listen: the app is served anyway. */
+async function startClipper(
+  context: CommandContext,
+  notebook: Notebook,
+  port: number | undefined,
+): Promise<ClipperService | null> {
+  try {
+    return await startClipperService({
+      notebook,
+      port,
+      log: (line) => context.io.stderr.write(`${line}\n`),
+    });
+  } catch (error) {
+    const where =
+      port === undefined
+        ? `ports ${DEFAULT_CLIPPER_PORT}–${DEFAULT_CLIPPER_PORT + CLIPPER_PORT_FALLBACKS}`
+        : `port ${port}`;
+    const reason =
+      (error as NodeJS.ErrnoException).code === 'EADDRINUSE' ? 'in use' : (error as Error).message;
+    context.io.stderr.write(
+      `commonplace: the clipper service for browser extensions cannot listen on 127.0.0.1 ${where} (${reason}); ` +
+        'serving the app without it. Choose another with --clipper-port N.\n',
+    );
+    return null;
+  }
+}
+
+function announce(
+  context: CommandContext,
+  server: RunningServer,
+  token: string,
+  library: string,
+  clipper: ClipperService | null,
+): void {
   // The token goes in the fragment: browsers never send it to a server or in a Referer.
   const url = `${server.url}#token=${token}`;
   if (context.json) {
-    writeJson(context.io.stdout, { url, port: server.port, library });
+    writeJson(context.io.stdout, { url, port: server.port, library, clipperPort: clipper?.port ?? null });
     return;
   }
-  writeLine(context.io.stdout, `Commonplace is serving ${library}\nOpen ${url}\nPress Ctrl+C to stop.`);
+  const clipping =
+    clipper === null
+      ? 'Browser extensions cannot clip: the clipper service is not running.'
+      : `Browser extensions clip to ${clipper.url} (pair them in Settings).`;
+  writeLine(
+    context.io.stdout,
+    `Commonplace is serving ${library}\nOpen ${url}\n${clipping}\nPress Ctrl+C to stop.`,
+  );
 }
 
 /** Resolves on SIGINT, SIGTERM or the io's abort signal, and removes its listeners. */

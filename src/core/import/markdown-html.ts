@@ -16,17 +16,22 @@ const marked = new Marked({ gfm: true, async: false });
 const ASSET_STAND_IN = 'https://asset.invalid/';
 
 export function markdownToArticle(markdown: string): { html: string; text: string } {
-  const rendered = marked.parse(markdown) as string;
-  const root = parseFragment(rendered);
-  for (const image of Array.from(root.querySelectorAll('img'))) {
-    const src = image.getAttribute('src') ?? '';
-    if (ASSET_NAME.test(src)) image.setAttribute('src', ASSET_STAND_IN + src);
-  }
-  const clean = parseFragment(sanitizeHtml(root.innerHTML));
+  const clean = parseFragment(sanitizeHtml(withAssetStandIns(marked.parse(markdown) as string)));
   for (const image of Array.from(clean.querySelectorAll('img'))) {
     const src = image.getAttribute('src') ?? '';
     if (src.startsWith(ASSET_STAND_IN) && ASSET_NAME.test(src.slice(ASSET_STAND_IN.length)))
       image.setAttribute('src', src.slice(ASSET_STAND_IN.length));
   }
   return { html: clean.innerHTML, text: toPlainText(clean) };
+}
+
+/** `html` with library assets as image sources under their stand-in name; parsed only if it has an image. */
+function withAssetStandIns(html: string): string {
+  if (!/<img/i.test(html)) return html;
+  const root = parseFragment(html);
+  for (const image of Array.from(root.querySelectorAll('img'))) {
+    const src = image.getAttribute('src') ?? '';
+    if (ASSET_NAME.test(src)) image.setAttribute('src', ASSET_STAND_IN + src);
+  }
+  return root.innerHTML;
 }

@@ -1,8 +1,11 @@
 /**
  * importMarkdown: a folder of Markdown files (an Obsidian vault, or a Commonplace export) into the
- * library. Two passes over the files, one at a time, so thousands of them never sit in memory
- * together: the first learns every file's title (links between files are rewritten to titles),
- * the second prepares each item whole — text, links, attachments read — and only then writes it.
+ * library. Two passes over the files, each reading a few files ahead of the one being worked on,
+ * so thousands of them never sit in memory together: the first learns every file's title (links
+ * between files are rewritten to titles), the second prepares each item whole — text, links,
+ * attachments read, a clip's article rendered — and hands it to the ImportWriter. The writer
+ * decides at once, in the folder's order, what the item is (new, or one the library has), and
+ * writes new items in groups, many to a durable change (see write-item.ts).
  */
 import { createHash } from 'node:crypto';
 import fs from 'node:fs/promises';
@@ -12,22 +15,24 @@ import { NotebookError } from '../../shared/errors';
 import type { ImportProblem, ImportSummary } from '../../shared/types';
 import { ASSETS_DIR } from '../paths';
 import { yieldToLoop } from '../event-loop';
-import { urlKeys } from '../clip-urls';
 import { linkKey } from '../links/wikilink';
 import type { ApiContext } from '../notebook-api';
 import { markdownToArticle } from './markdown-html';
-import type { FileHead, FileTimes, PreparedFile } from './prepare-file';
+import type { FileHead, FileTimes, Loaded } from './prepare-file';
 import { loadFile } from './prepare-file';
 import { readInside } from './read-file';
 import { scanFolder } from './scan-folder';
 import { LinkResolver, applyEdits } from './vault-links';
+import { readAhead } from './read-ahead';
+import type { ReadyItem } from './write-item';
 import { ImportWriter } from './write-item';
 
 /** The export's manifest: a folder holding it is a Commonplace export. */
 export const EXPORT_MANIFEST = '.commonplace-export.json';
 const MAX_ATTACHMENT_BYTES = 50 * 1024 * 1024;
 const PROGRESS_EVERY = 25;
-const WRITES_IN_FLIGHT = 8;
+/** Files read before their turn: enough to keep the disk busy while the thread prepares one. */
+const READ_AHEAD = 8;
 
 export async function importMarkdownFolder(
   context: ApiContext,
@@ -59,9 +64,13 @@ export async function importMarkdownFolder(
   // First pass: titles and aliases, so links between the files can be rewritten.
   const heads = new Map<string, FileHead>();
   const times = new Map<string, FileTimes>();
-  for (const [n, file] of scanned.markdown.entries()) {
+  const firstLook = async (file: string): Promise<{ times: FileTimes; loaded: Loaded }> => {
     const fileTimes = await timesOf(path.join(scanned.root, file), context.now());
-    const loaded = await loadFile(scanned.root, file, fileTimes, bodyTags);
+    return { times: fileTimes, loaded: await loadFile(scanned.root, file, fileTimes, bodyTags) };
+  };
+  let n = 0;
+  for await (const { times: fileTimes, loaded } of readAhead(scanned.markdown, READ_AHEAD, firstLook)) {
+    const file = scanned.markdown[n] as string;
     if (loaded.ok) {
       const { type, title, aliases } = loaded.item;
       heads.set(file, { file, type, title, aliases });
@@ -71,7 +80,7 @@ export async function importMarkdownFolder(
       summary.skipped++;
     }
     progress(n + 1, scanned.markdown.length, `Reading ${file}`);
-    if (n % 20 === 19) await yieldToLoop();
+    if (n++ % 20 === 19) await yieldToLoop();
   }
   const known = knownNames(context, heads.values());
   const resolver = new LinkResolver({
@@ -81,21 +90,20 @@ export async function importMarkdownFolder(
     isKnownName: (name) => known.has(linkKey(name)),
   });
 
-  // Second pass: each item prepared whole, then written. Writes overlap (each is a durable
-  // change, mostly waiting on the disk), a few at a time — but never two that could be the same
-  // item (same id, title or address), so the second still finds the first.
+  // Second pass: each item prepared whole (the next few files read meanwhile), then handed to the
+  // writer, which decides at once what it is and writes new items in groups; the outcomes are
+  // told once every write has settled, in the folder's order.
   const writer = new ImportWriter(context);
   const stored = new Set<string>();
   const results: (() => void)[] = [];
-  const inFlight = new Map<Promise<void>, Set<string>>();
-  const settle = async (keys: Set<string> | null): Promise<void> => {
-    const clash = (): boolean =>
-      keys !== null && [...inFlight.values()].some((held) => [...keys].some((key) => held.has(key)));
-    while (inFlight.size > 0 && (keys === null || inFlight.size >= WRITES_IN_FLIGHT || clash()))
-      await Promise.race(inFlight.keys());
-  };
+  const prepareItem = (file: string): Promise<Prepared> =>
+    prepare(scanned.root, file, times.get(file) as FileTimes, bodyTags, resolver).catch(
+      (error: unknown) => ({ kind: 'failed', error }) as const,
+    );
+  const files = [...heads.keys()];
   let done = 0;
-  for (const file of heads.keys()) {
+  for await (const prepared of readAhead(files, READ_AHEAD, prepareItem)) {
+    const file = files[done] as string;
     progress(done++, heads.size, `Importing ${file}`);
     const at = results.push(() => undefined) - 1;
     const failed = (error: unknown): void => {
@@ -108,45 +116,23 @@ export async function importMarkdownFolder(
         });
       };
     };
-    try {
-      const loaded = await loadFile(scanned.root, file, times.get(file) as FileTimes, bodyTags);
-      if (!loaded.ok) {
-        const { problem } = loaded;
-        results[at] = () => {
-          report(problem);
-          summary.skipped++;
-        };
-        continue;
-      }
-      const { item } = loaded;
-      const plan = resolver.plan(item.markdown, file);
-      const found: ImportProblem[] = [...loaded.problems, ...plan.problems];
-      const attachments = new Map<string, Uint8Array>();
-      const assetOf = new Map<string, string>();
-      for (const attachment of plan.attachments) {
-        const read = await readInside(scanned.root, attachment, MAX_ATTACHMENT_BYTES);
-        if (!read.ok) {
-          found.push({
-            subject: attachment,
-            code: read.code,
-            message: `${read.message} (attached in ${file})`,
-          });
-          continue;
-        }
-        const asset = assetName(read.bytes, attachment);
-        attachments.set(asset, read.bytes);
-        assetOf.set(attachment, asset);
-      }
-      const markdown = applyEdits(item.markdown, plan.edits, assetOf);
-      const ready = {
-        item,
-        markdown,
-        attachments,
-        ...(item.type === 'clip' ? { article: markdownToArticle(markdown) } : {}),
+    if (prepared.kind === 'skipped') {
+      const { problem } = prepared;
+      results[at] = () => {
+        report(problem);
+        summary.skipped++;
       };
-      const keys = identityKeys(item);
-      await settle(keys);
-      const write = writer.write(ready).then((result) => {
+      continue;
+    }
+    if (prepared.kind === 'failed') {
+      failed(prepared.error);
+      continue;
+    }
+    const { ready, found } = prepared;
+    try {
+      if (ready.item.type === 'clip') ready.article = markdownToArticle(ready.markdown);
+      const { written } = await writer.add(ready);
+      void written.then((result) => {
         results[at] = () => {
           found.forEach(report);
           result.problems.forEach(report);
@@ -156,20 +142,52 @@ export async function importMarkdownFolder(
           for (const asset of result.stored) stored.add(asset);
         };
       }, failed);
-      inFlight.set(write, keys);
-      void write.finally(() => inFlight.delete(write));
     } catch (error) {
       failed(error);
     }
     await yieldToLoop();
   }
-  await settle(null);
+  await writer.finish();
   // Told in the folder's order, whatever order the writes finished in.
   for (const tell of results) tell();
   progress(done, heads.size, 'Imported');
   summary.attachments = stored.size;
   summary.tookMs = Date.now() - started;
   return summary;
+}
+
+type Prepared =
+  | { kind: 'ready'; ready: ReadyItem; found: ImportProblem[] }
+  | { kind: 'skipped'; problem: ImportProblem }
+  | { kind: 'failed'; error: unknown };
+
+/** A file read and prepared whole: its text, its links rewritten, its attachments read. */
+async function prepare(
+  root: string,
+  file: string,
+  times: FileTimes,
+  bodyTags: boolean,
+  resolver: LinkResolver,
+): Promise<Prepared> {
+  const loaded = await loadFile(root, file, times, bodyTags);
+  if (!loaded.ok) return { kind: 'skipped', problem: loaded.problem };
+  const { item } = loaded;
+  const plan = resolver.plan(item.markdown, file);
+  const found: ImportProblem[] = [...loaded.problems, ...plan.problems];
+  const attachments = new Map<string, Uint8Array>();
+  const assetOf = new Map<string, string>();
+  for (const attachment of plan.attachments) {
+    const read = await readInside(root, attachment, MAX_ATTACHMENT_BYTES);
+    if (!read.ok) {
+      found.push({ subject: attachment, code: read.code, message: `${read.message} (attached in ${file})` });
+      continue;
+    }
+    const asset = assetName(read.bytes, attachment);
+    attachments.set(asset, read.bytes);
+    assetOf.set(attachment, asset);
+  }
+  const markdown = applyEdits(item.markdown, plan.edits, assetOf);
+  return { kind: 'ready', ready: { item, markdown, attachments }, found };
 }
 
 async function requireFolder(folder: string): Promise<void> {
@@ -242,12 +260,4 @@ function knownNames(context: ApiContext, heads: Iterable<FileHead>): Set<string>
     for (const alias of head.aliases) names.add(linkKey(alias));
   }
   return names;
-}
-
-/** What makes two files possibly the same item: the id they carry, their title, a clip's addresses. */
-function identityKeys(item: PreparedFile): Set<string> {
-  const keys = new Set([`title:${linkKey(item.title)}`]);
-  if (item.id !== null) keys.add(`id:${item.id}`);
-  if (item.type === 'clip') for (const key of urlKeys([item.canonicalUrl, item.url])) keys.add(`url:${key}`);
-  return keys;
 }

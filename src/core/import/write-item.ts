@@ -1,26 +1,37 @@
 /**
- * Writing one prepared item: a new note or clip, or — when the library has it already (same id,
- * same canonical URL, or a note with the same title and text) — its new tags, aliases and
- * highlights added to the one there, or nothing. Never an overwrite; a failure leaves no part of
- * the item (no record, no body file, no asset only it used).
+ * Writing the prepared items of one import. What each item is, is decided at once, one item at a
+ * time in the folder's order: a new note or clip (its id reserved then), or — when the library has
+ * it already (same id, same canonical URL, or a note with the same title and text) — its new tags,
+ * aliases and highlights added to the one there, or nothing. Never an overwrite.
+ *
+ * New items are written in groups of up to GROUP_ITEMS items or GROUP_BYTES, each one durable
+ * change, all or nothing (see CreationGroup); one group is written while the next fills. A merge is
+ * a change of its own, a few of them overlapping. An item that could be one still being written
+ * (same id, note title or address) waits for that write first, so it finds it.
  */
+import { createHash } from 'node:crypto';
 import { NotebookError } from '../../shared/errors';
 import { applyTagChanges } from '../../shared/tags';
 import { anchorQuote } from '../../shared/text-anchor';
 import type { ImportedItem, ImportProblem } from '../../shared/types';
-import { usedAssets } from '../assets';
-import { CLIP_BODY_EXT, serializeClipBody } from '../clip-record';
-import { ClipUrls } from '../clip-urls';
-import { makeExcerpt } from '../excerpt';
+import { ClipUrls, urlKeys } from '../clip-urls';
 import { newHighlightId } from '../highlights/highlight-id';
 import { inTextOrder } from '../highlights/highlight-order';
-import type { ClipRecord, HighlightRecord, ItemRecord, NoteRecord } from '../item-record';
-import { noteAssets, noteRecord } from '../item-record';
+import type { HighlightRecord, ItemRecord, NoteRecord } from '../item-record';
 import { readItem } from '../item-read';
-import { linkKey, linkTexts, unlinkableCharacters } from '../links/wikilink';
+import { linkKey } from '../links/wikilink';
 import type { ApiContext } from '../notebook-api';
+import type { Creation } from './create-group';
+import { CreationGroup } from './create-group';
 import type { ExportedHighlight } from './highlights-section';
-import type { PreparedClip, PreparedFile, PreparedNote } from './prepare-file';
+import { clipCreation, linkableAliases, mergeAliases, noteCreation } from './new-item';
+import type { PreparedFile } from './prepare-file';
+
+const GROUP_ITEMS = 250;
+const GROUP_BYTES = 8 * 1024 * 1024;
+/** One group on the disk while the next fills keeps the disk busy; more would only hold memory. */
+const GROUPS_IN_FLIGHT = 2;
+const MERGES_IN_FLIGHT = 8;
 
 /** A prepared item with its final Markdown and the attachments it needs, by asset name. */
 export interface ReadyItem {
@@ -39,9 +50,25 @@ export interface WriteResult {
   problems: ImportProblem[];
 }
 
+/** A new item waiting in a group, and who to tell when the group is written. */
+interface Queued extends Creation {
+  keys: Set<string>;
+  /** Notes: the digest of the body. */
+  digest: string;
+  written: () => void;
+  failed: (error: unknown) => void;
+}
+
+interface OpenGroup {
+  group: CreationGroup<Queued>;
+  /** Settles (never rejects) once the group is written or has failed. */
+  settled: Promise<void>;
+  settle: () => void;
+}
+
 /** What the writer remembers across the items of one import. */
 export class ImportWriter {
-  /** Ids this import made: a second file with the same id gets a new one. */
+  /** Ids this import made or reserved: a second file with the same id gets a new one. */
   private readonly made = new Set<string>();
   /**
    * Which clip holds a page, built here rather than asked of the clip service: the service's own
@@ -50,6 +77,13 @@ export class ImportWriter {
   private readonly clipUrls: ClipUrls;
   private readonly highlightIds = new Set<string>();
   private readonly notesByTitle = new Map<string, string[]>();
+  /** A digest of each note's body the writer has read or made: many notes may share a title. */
+  private readonly bodyDigests = new WeakMap<NoteRecord, string>();
+  private open = openGroup();
+  /** Identity key → the write not yet done (a group's or a merge's) of an item with that key. */
+  private readonly writing = new Map<string, Promise<void>>();
+  private readonly groupsInFlight = new Set<Promise<void>>();
+  private readonly mergesInFlight = new Set<Promise<void>>();
 
   constructor(private readonly context: ApiContext) {
     this.clipUrls = new ClipUrls(context.store.allItems());
@@ -59,38 +93,96 @@ export class ImportWriter {
     }
   }
 
-  async write(ready: ReadyItem): Promise<WriteResult> {
+  /**
+   * Decides what `ready` is and queues its write; resolves once decided. Call it for one item at a
+   * time, in order. `written` settles when the item is written, and rejects if that failed.
+   */
+  async add(ready: ReadyItem): Promise<{ written: Promise<WriteResult> }> {
     const problems: ImportProblem[] = [];
     const { item } = ready;
-    const existing = await this.existing(item, ready.markdown, problems);
-    if (existing !== null) return this.merge(existing, ready, problems);
-    const id = this.freshId(item, problems);
-    const batch = this.context.assets.batch();
-    try {
-      const stored: string[] = [];
-      for (const [asset, bytes] of ready.attachments) {
-        const ext = asset.slice(asset.lastIndexOf('.') + 1);
-        if ((await batch.put(bytes, ext)) !== asset)
-          throw new Error(`asset ${asset} stored under another name`);
-        stored.push(asset);
-      }
-      const highlights =
-        item.type === 'clip'
-          ? await this.create(id, item, ready, problems)
-          : await this.createNote(id, item, ready);
-      return { outcome: outcome(id, item, 'created'), highlights, stored, problems };
-    } catch (error) {
-      await batch.discard((asset) => usedAssets(this.context.store).has(asset));
-      throw error;
-    } finally {
-      batch.release();
+    const digest = bodyDigest(ready.markdown);
+    const keys = identityKeys(item, digest);
+    await this.waitForClashes(keys);
+    const existing = await this.existing(item, digest, problems);
+    if (existing !== null) {
+      while (this.mergesInFlight.size >= MERGES_IN_FLIGHT) await Promise.race(this.mergesInFlight);
+      const written = this.merge(existing, ready, problems);
+      const settled = written.then(noop, noop);
+      this.mergesInFlight.add(settled);
+      for (const key of keys) this.writing.set(key, settled);
+      void settled.then(() => {
+        this.mergesInFlight.delete(settled);
+        this.forget(keys, settled);
+      });
+      return { written };
     }
+    const id = this.freshId(item, problems);
+    const { creation, result } = this.creation(id, ready, problems);
+    const { group, settled } = this.open;
+    const written = new Promise<WriteResult>((resolve, reject) => {
+      group.add({ ...creation, keys, digest, written: () => resolve(result), failed: reject });
+    });
+    for (const key of keys) this.writing.set(key, settled);
+    if (group.creations.length >= GROUP_ITEMS || group.bytes >= GROUP_BYTES) await this.flush();
+    return { written };
+  }
+
+  /** Writes what is queued and resolves once every write has settled. */
+  async finish(): Promise<void> {
+    await this.flush();
+    while (this.groupsInFlight.size + this.mergesInFlight.size > 0)
+      await Promise.all([...this.groupsInFlight, ...this.mergesInFlight]);
+  }
+
+  /** Waits for the writes of items that could be this one; the open group is written first. */
+  private async waitForClashes(keys: Set<string>): Promise<void> {
+    const clashes = new Set<Promise<void>>();
+    for (const key of keys) {
+      const write = this.writing.get(key);
+      if (write) clashes.add(write);
+    }
+    if (clashes.size === 0) return;
+    if (clashes.has(this.open.settled)) await this.flush();
+    await Promise.all(clashes);
+  }
+
+  private async flush(): Promise<void> {
+    const open = this.open;
+    if (open.group.creations.length === 0) return;
+    this.open = openGroup();
+    while (this.groupsInFlight.size >= GROUPS_IN_FLIGHT) await Promise.race(this.groupsInFlight);
+    const write = this.writeGroup(open);
+    this.groupsInFlight.add(write);
+    void write.then(() => this.groupsInFlight.delete(write));
+  }
+
+  private async writeGroup({ group, settled, settle }: OpenGroup): Promise<void> {
+    try {
+      const records = await group.write(this.context);
+      records.forEach((record, n) => {
+        if (record.type === 'clip') this.clipUrls.add(record);
+        else {
+          this.rememberTitle(record);
+          this.bodyDigests.set(record, (group.creations[n] as Queued).digest);
+        }
+        (group.creations[n] as Queued).written();
+      });
+    } catch (error) {
+      for (const queued of group.creations) queued.failed(error);
+    } finally {
+      for (const queued of group.creations) this.forget(queued.keys, settled);
+      settle();
+    }
+  }
+
+  private forget(keys: Set<string>, write: Promise<void>): void {
+    for (const key of keys) if (this.writing.get(key) === write) this.writing.delete(key);
   }
 
   /** The item already in the library this one is, if any. */
   private async existing(
     item: PreparedFile,
-    markdown: string,
+    digest: string,
     problems: ImportProblem[],
   ): Promise<ItemRecord | null> {
     const { store } = this.context;
@@ -110,13 +202,12 @@ export class ImportWriter {
     for (const id of this.notesByTitle.get(linkKey(item.title)) ?? []) {
       const record = store.get(id);
       if (record?.type !== 'note' || record.title !== item.title) continue;
-      const note = await readItem(store, record);
-      if (note.type === 'note' && note.body === markdown) return record;
+      if ((await this.digestOf(record)) === digest) return record;
     }
     return null;
   }
 
-  /** An id for a new item, reserved at once: writes overlap, and another file may carry the same id. */
+  /** An id for a new item, reserved at once: another file may carry the same id. */
   private freshId(item: PreparedFile, problems: ImportProblem[]): string {
     const id = this.pickId(item, problems);
     this.made.add(id);
@@ -134,87 +225,32 @@ export class ImportWriter {
       });
     for (;;) {
       const id = this.context.newId();
-      if (!store.get(id)) return id;
+      if (!store.get(id) && !this.made.has(id)) return id;
     }
   }
 
-  private async createNote(id: string, item: PreparedNote, ready: ReadyItem): Promise<number> {
-    const { store } = this.context;
-    const body = ready.markdown;
-    await store.withItem(id, () =>
-      store.change({ id, text: body }, (rev, bodyFile) => {
-        if (store.get(id)) throw new NotebookError('conflict', `An item with id "${id}" already exists.`);
-        const record = noteRecord({
-          id,
-          rev,
-          title: item.title,
-          body,
-          tags: applyTagChanges([], item.tags, []),
-          aliases: linkableAliases(item.aliases),
-          created: item.created,
-          updated: item.updated,
-          deleted: null,
-          bodyFile: bodyFile as string,
-          links: linkTexts(body),
-          assets: noteAssets(body),
-        });
-        return { put: [record], remove: [], obsoleteBodies: [] };
-      }),
-    );
-    this.made.add(id);
-    this.rememberTitle(store.require(id) as NoteRecord);
-    return 0;
-  }
-
-  private async create(
+  /** The new item `ready` becomes, as a group holds it, and what is told once it is written. */
+  private creation(
     id: string,
-    item: PreparedClip,
     ready: ReadyItem,
     problems: ImportProblem[],
-  ): Promise<number> {
-    const { store } = this.context;
-    const article = ready.article ?? { html: '', text: '' };
-    const highlights = item.highlights.map((h) => this.highlight(h, article.text, item, problems));
-    const assets = [...ready.attachments.keys()];
-    const text = serializeClipBody({
-      html: article.html,
-      text: article.text,
-      markdown: ready.markdown,
-      images: assets.map((asset) => ({ src: asset, asset })),
-      citation: item.citation,
-      suggestedTags: [],
-    });
-    await store.withItem(id, () =>
-      store.change({ id, text, ext: CLIP_BODY_EXT }, (rev, bodyFile) => {
-        if (store.get(id)) throw new NotebookError('conflict', `An item with id "${id}" already exists.`);
-        const record: ClipRecord = {
-          id,
-          type: 'clip',
-          title: item.title,
-          tags: applyTagChanges([], item.tags, []),
-          excerpt: makeExcerpt(article.text),
-          created: item.created,
-          updated: item.updated,
-          deleted: null,
-          rev,
-          url: item.url,
-          canonicalUrl: item.canonicalUrl,
-          authors: item.authors,
-          siteName: item.siteName,
-          published: item.published,
-          lang: item.lang,
-          clipped: item.clipped,
-          highlights: inTextOrder(highlights),
-          bodyFile: bodyFile as string,
-          assets,
-          mode: 'article',
-        };
-        return { put: [record], remove: [], obsoleteBodies: [] };
-      }),
-    );
-    this.made.add(id);
-    this.clipUrls.add(store.require(id) as ClipRecord);
-    return highlights.length;
+  ): { creation: Creation; result: WriteResult } {
+    const { item } = ready;
+    let creation: Creation;
+    let highlights = 0;
+    if (item.type === 'clip') {
+      const text = ready.article?.text ?? '';
+      const anchored = item.highlights.map((h) => this.highlight(h, text, item, problems));
+      creation = clipCreation(id, item, ready, anchored);
+      highlights = anchored.length;
+    } else creation = noteCreation(id, item, ready);
+    const result: WriteResult = {
+      outcome: outcome(id, item, 'created'),
+      highlights,
+      stored: [...ready.attachments.keys()],
+      problems,
+    };
+    return { creation, result };
   }
 
   /** New tags, aliases and highlights added to the item already there; nothing else changes. */
@@ -322,12 +358,47 @@ export class ImportWriter {
     }
   }
 
+  private async digestOf(record: NoteRecord): Promise<string> {
+    const known = this.bodyDigests.get(record);
+    if (known !== undefined) return known;
+    const note = await readItem(this.context.store, record);
+    const digest = bodyDigest(note.type === 'note' ? note.body : '');
+    this.bodyDigests.set(record, digest);
+    return digest;
+  }
+
   private rememberTitle(record: NoteRecord): void {
     const key = linkKey(record.title);
     const ids = this.notesByTitle.get(key);
     if (ids) ids.push(record.id);
     else this.notesByTitle.set(key, [record.id]);
   }
+}
+
+/**
+ * What makes two files possibly the same item: the id they carry, a clip's addresses, a note's
+ * title and text together (a note is found by both; many notes may share a title).
+ */
+function identityKeys(item: PreparedFile, digest: string): Set<string> {
+  const keys = new Set<string>();
+  if (item.id !== null) keys.add(`id:${item.id}`);
+  if (item.type === 'clip') for (const key of urlKeys([item.canonicalUrl, item.url])) keys.add(`url:${key}`);
+  else keys.add(`note:${linkKey(item.title)}:${digest}`);
+  return keys;
+}
+
+function bodyDigest(markdown: string): string {
+  return createHash('sha256').update(markdown).digest('base64');
+}
+
+function openGroup(): OpenGroup {
+  let settle: () => void = noop;
+  const settled = new Promise<void>((resolve) => (settle = resolve));
+  return { group: new CreationGroup<Queued>(), settled, settle };
+}
+
+function noop(): void {
+  // Nothing to do.
 }
 
 function outcome(
@@ -337,26 +408,6 @@ function outcome(
   title = item.title,
 ): ImportedItem {
   return { id, type: item.type, title, outcome: result, source: item.file };
-}
-
-function linkableAliases(aliases: readonly string[]): string[] {
-  return mergeAliases(
-    [],
-    aliases.filter((alias) => unlinkableCharacters(alias).length === 0),
-  );
-}
-
-function mergeAliases(current: readonly string[], add: readonly string[]): string[] {
-  const seen = new Set(current.map(linkKey));
-  const result = [...current];
-  for (const raw of add) {
-    const alias = raw.trim();
-    const key = linkKey(alias);
-    if (key === '' || seen.has(key)) continue;
-    seen.add(key);
-    result.push(alias);
-  }
-  return result;
 }
 
 function sameQuote(a: string, b: string): boolean {

@@ -12,6 +12,11 @@ import { useItemList } from '../features/library/use-item-list';
 import { useLibraryInfo } from '../features/library/use-library-info';
 import { ClipDialog } from '../features/clip/ClipDialog';
 import { useClipper } from '../features/clip/use-clipper';
+import { PairingPrompt } from '../features/clipper/PairingPrompt';
+import { SettingsButton } from '../features/clipper/SettingsButton';
+import { SettingsDialog } from '../features/clipper/SettingsDialog';
+import { openSettings } from '../features/clipper/settings-store';
+import { useReceivedClip } from '../features/clipper/use-received-clip';
 import { SaveSearchDialog } from '../features/search/SaveSearchDialog';
 import { SavedSearches } from '../features/search/SavedSearches';
 import { SearchBox } from '../features/search/SearchBox';
@@ -63,6 +68,9 @@ export function Workspace() {
     },
   });
 
+  // Clipper hook-up: a page sent by the bookmarklet to `#receive-clip` (features/clipper).
+  const received = useReceivedClip(clipper.openDialog);
+
   const library = useWorkspaceActions({
     location,
     setLocation,
@@ -83,7 +91,7 @@ export function Workspace() {
     query: search.active ? search.query : null,
     flush: detail.editor.flush,
   });
-  useKeyboard(commands, () => ({ ...actions.readContext(), transfer }));
+  useKeyboard(commands, () => ({ ...actions.readContext(), transfer, openSettings }));
 
   const libraryEmpty = info !== null && info.counts.items === 0 && info.counts.trash === 0;
   const opened = actions.opened?.id === detail.openId ? actions.opened : null;
@@ -124,6 +132,7 @@ export function Workspace() {
           />
         }
         transfer={<TransferButtons transfer={transfer} />}
+        settings={<SettingsButton />}
       />
       <ListPane location={location} list={list} search={search} actions={actions} openId={detail.openId} />
       <DetailPane
@@ -138,9 +147,11 @@ export function Workspace() {
         onRestore={actions.restoreOpen}
         onBack={actions.backToList}
       />
-      <ClipDialog clipper={clipper} />
+      <ClipDialog clipper={clipper} prefill={received.page} onPrefilled={received.taken} />
       <SaveSearchDialog query={savingQuery} onSave={saved.save} onClose={() => setSavingQuery(null)} />
       <TransferDialogs beforeExport={detail.editor.flush} />
+      <SettingsDialog />
+      <PairingPrompt />
       <NoticeBar />
     </div>
   );

@@ -42,6 +42,8 @@ export interface CommandContext {
   actions: CommandActions;
   /** Added by the workspace on top of the list's and search's context (transfer hook-up). */
   transfer?: TransferCommands;
+  /** Opens the Settings dialog (clipper hook-up: features/clipper). */
+  openSettings?: () => void;
 }
 
 /** A thing a person can do from the keyboard (and later the palette and the menu). */

@@ -11,6 +11,7 @@ import { leaveSearch } from './leave-search';
 import { newNote } from './new-note';
 import { nextItem } from './next-item';
 import { openItem } from './open-item';
+import { openSettings } from './open-settings';
 import { previousItem } from './previous-item';
 import { moveToTrash } from './trash-item';
 import { undoTrash } from './undo-trash';
@@ -33,6 +34,8 @@ export const commands: readonly Command[] = [
   importItems,
   copyMarkdown,
   citeItems,
+  // Clipper: the Settings dialog with the browser clipper section.
+  openSettings,
 ];
 
 export type { Command, CommandActions, CommandContext, TransferCommands } from './command';

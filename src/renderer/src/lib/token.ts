@@ -1,23 +1,39 @@
 /**
  * The browser mode's bearer token. `commonplace serve` prints a URL with `#token=…`; on first
- * load we keep it for this tab (so a reload still works) and take it out of the address bar
- * (so it does not linger in history or get copied along with the URL).
+ * load we keep it (so a reload, or a window the bookmarklet opens later, still works) and take it
+ * out of the address bar (so it does not linger in history or get copied along with the URL). It
+ * is kept in this origin's storage only — the same secret the library's `token` file holds.
  */
 const STORAGE_KEY = 'commonplace.token';
 
 function remember(token: string): void {
-  try {
-    sessionStorage.setItem(STORAGE_KEY, token);
-  } catch {
-    // Storage can be disabled; the token then lasts until the page is reloaded.
+  for (const storage of stores()) {
+    try {
+      storage.setItem(STORAGE_KEY, token);
+    } catch {
+      // Storage can be disabled; the token then lasts until the page is reloaded.
+    }
   }
 }
 
 function recall(): string | null {
+  for (const storage of stores()) {
+    try {
+      const token = storage.getItem(STORAGE_KEY);
+      if (token) return token;
+    } catch {
+      // disabled: try the next
+    }
+  }
+  return null;
+}
+
+// This tab's first, then the origin's (a new window, e.g. the bookmarklet's, starts without the tab's).
+function stores(): Storage[] {
   try {
-    return sessionStorage.getItem(STORAGE_KEY);
+    return [sessionStorage, localStorage];
   } catch {
-    return null;
+    return [];
   }
 }
 

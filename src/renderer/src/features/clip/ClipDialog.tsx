@@ -15,10 +15,23 @@ const isPlainField = (target: EventTarget): boolean =>
 const isPageDrag = (data: DataTransfer): boolean =>
   data.types.includes('Files') || data.types.includes('text/uri-list');
 
+interface ClipDialogProps {
+  clipper: Clipper;
+  /** A page sent by the bookmarklet (features/clipper), to fill the form with once. */
+  prefill?: { html: string; url: string } | null;
+  onPrefilled?: () => void;
+}
+
 /** The modal that takes a web address, pasted HTML or a saved page, and clips it. */
-export function ClipDialog({ clipper }: { clipper: Clipper }) {
+export function ClipDialog({ clipper, prefill = null, onPrefilled }: ClipDialogProps) {
   const { dialogOpen, working } = clipper;
   const form = useClipForm();
+  const { takePage } = form;
+  useEffect(() => {
+    if (!prefill) return;
+    takePage(prefill);
+    onPrefilled?.();
+  }, [prefill, takePage, onPrefilled]);
   const dialog = useRef<HTMLDialogElement>(null);
   const urlField = useRef<HTMLInputElement>(null);
   const [dragging, setDragging] = useState(false);

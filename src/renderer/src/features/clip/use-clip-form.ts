@@ -35,6 +35,8 @@ export interface ClipForm extends ClipFields {
   takeFile: (file: File) => Promise<void>;
   /** Takes a link dragged onto the dialog; true if there was one. */
   takeLink: (uriList: string) => boolean;
+  /** Takes a whole page sent by the bookmarklet: its HTML and its address. */
+  takePage: (page: { html: string; url: string }) => void;
   /** The request to send, or null (with `problem` set) if something is missing. */
   request: () => ClipRequest | null;
   reset: () => void;
@@ -97,6 +99,8 @@ export function useClipForm(): ClipForm {
         if (url) patch({ source: 'url', url });
         return url !== null;
       },
+      takePage: ({ html, url }: { html: string; url: string }) =>
+        patch({ source: 'html', html, fileLabel: null, pageAddress: url }),
       reset: () => setFields(EMPTY),
     }),
     [patch],

@@ -14,6 +14,8 @@ interface SidebarProps {
   saved: ReactNode;
   /** Export… and Import… (features/transfer), at the bottom. */
   transfer?: ReactNode;
+  /** Settings… (features/clipper), below Export… and Import…. */
+  settings?: ReactNode;
   onNavigate: (location: LibraryLocation) => void;
   onNewNote: () => void;
   onClip: () => void;
@@ -87,6 +89,7 @@ export function Sidebar(props: SidebarProps) {
         {saved}
       </section>
       {props.transfer}
+      {props.settings}
     </aside>
   );
 }

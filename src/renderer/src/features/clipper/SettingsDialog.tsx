@@ -1,0 +1,45 @@
+import './clipper.css';
+import { useEffect, useId, useRef } from 'react';
+import { ClipperSettings } from './ClipperSettings';
+import { closeSettings, useSettingsOpen } from './settings-store';
+import { useClipperInfo } from './use-clipper-info';
+
+/** The Settings dialog (from the sidebar's Settings… or the command); for now, the browser clipper. */
+export function SettingsDialog() {
+  const open = useSettingsOpen();
+  const clipper = useClipperInfo(open);
+  const dialog = useRef<HTMLDialogElement>(null);
+  const titleId = useId();
+
+  useEffect(() => {
+    const element = dialog.current;
+    if (!element) return;
+    if (open && !element.open) element.showModal();
+    if (!open && element.open) element.close();
+  }, [open]);
+
+  return (
+    <dialog
+      ref={dialog}
+      className="dialog settings-dialog"
+      aria-labelledby={titleId}
+      // React passes a nested dialog's cancel and close (the revoke question's) up to this one.
+      onCancel={(event) => {
+        if (event.target !== event.currentTarget) return;
+        event.preventDefault();
+        closeSettings();
+      }}
+      onClose={(event) => event.target === event.currentTarget && open && closeSettings()}
+    >
+      <h2 id={titleId} className="dialog__title">
+        Settings
+      </h2>
+      {open && <ClipperSettings clipper={clipper} />}
+      <div className="dialog__actions">
+        <button type="button" className="button is-primary" onClick={closeSettings}>
+          Done
+        </button>
+      </div>
+    </dialog>
+  );
+}
