@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { executeSearch, type CatalogEntry, type SearchCatalog } from './execute';
 import { HEAD_LENGTH } from './index-heads';
+import { MAX_BODY_READS } from './index-phrase';
 import { parseQuery } from './query-parser';
 import { SearchIndex } from './search-index';
 import { tokenize } from './text';
@@ -235,6 +236,23 @@ describe('executeSearch', () => {
       (await executeSearch(index, parseQuery('"a needle"'), catalog, { limit: 10, offset: 0 })).total,
     ).toBe(2);
     expect(reads).toEqual([]);
+  });
+
+  it('reads at most MAX_BODY_READS bodies for phrases, and shows no hit it could not check', async () => {
+    const filler = (n: number): string => Array.from({ length: n }, (_, k) => `word${k}`).join(' ');
+    const items: Item[] = Array.from({ length: 40 }, (_, i) => ({
+      ...base,
+      id: `far${i}`,
+      type: 'note',
+      title: `Far ${i}`,
+      // Both words early, the phrase itself past the kept start, in every other item.
+      body: `deep and needle. ${filler(300)} ${i % 2 === 0 ? 'the deep needle' : 'needle deep'} ${filler(10)}`,
+    }));
+    const { index, catalog, reads } = setup(items);
+    const found = await executeSearch(index, parseQuery('"deep needle"'), catalog, { limit: 50, offset: 0 });
+    expect(reads.length).toBeLessThanOrEqual(MAX_BODY_READS);
+    expect(found.hits.length).toBeGreaterThan(0);
+    for (const hit of found.hits) expect(Number(hit.id.slice(3)) % 2).toBe(0);
   });
 
   it('breaks ties by the most recently updated', async () => {

@@ -42,7 +42,12 @@ export function hasPhrase(text: string, phrase: readonly string[]): boolean {
  * the groups it satisfied has all its phrases (an item satisfying a group without phrases needs no
  * reading) and it holds none of the excluded phrases it has all the words of.
  */
+/** Body files one search may read to check phrases (the kept start of each body is checked first). */
+export const MAX_BODY_READS = 24;
+
 export class PhraseCheck {
+  private bodyReads = 0;
+
   constructor(
     private readonly groupPhrases: readonly string[][][],
     private readonly excluded: readonly { terms: string[]; holders: Uint8Array }[],
@@ -67,26 +72,44 @@ export class PhraseCheck {
     return null;
   }
 
-  async verify(num: number): Promise<boolean> {
-    // The title and the start of the body are at hand: a phrase found there needs no file read.
+  /**
+   * Whether the item passes, reading its body only when the title and the kept start of it do not
+   * decide; null (left out of the page, not counted) once this search has read MAX_BODY_READS
+   * bodies — a phrase of common words that rarely stand together would otherwise read dozens.
+   */
+  async verify(num: number): Promise<boolean | null> {
     const title = this.text.title(num);
     const head = this.text.head(num);
     const start = head === undefined ? '' : headText(head);
     const more = head === undefined || isCut(head);
     let body: string | null = null;
-    const holds = async (phrase: string[]): Promise<boolean> =>
-      hasPhrase(title, phrase) ||
-      hasPhrase(start, phrase) ||
-      (more && hasPhrase((body ??= await this.text.body(num)), phrase));
+    let undecided = false;
+    const holds = async (phrase: string[]): Promise<boolean> => {
+      if (hasPhrase(title, phrase) || hasPhrase(start, phrase)) return true;
+      if (!more) return false;
+      if (body === null) {
+        if (this.bodyReads >= MAX_BODY_READS) {
+          undecided = true;
+          return false;
+        }
+        this.bodyReads++;
+        body = await this.text.body(num);
+      }
+      return hasPhrase(body, phrase);
+    };
     const groups = this.groups?.[num] ?? 0;
     let positive = groups === 0;
     for (const [g, phrases] of this.groupPhrases.entries()) {
       if (positive || (groups & (1 << g)) === 0) continue;
       positive = true;
       for (const phrase of phrases) if (!(positive = await holds(phrase))) break;
+      if (undecided) return null;
     }
     if (!positive) return false;
-    for (const p of this.excluded) if (p.holders[num] === 1 && (await holds(p.terms))) return false;
+    for (const p of this.excluded) {
+      if (p.holders[num] === 1 && (await holds(p.terms))) return false;
+      if (undecided) return null;
+    }
     return true;
   }
 }

@@ -69,7 +69,7 @@ export async function rankedPrefix(
   want: number,
   order: Order,
   check: (num: number) => boolean | null,
-  verify: (num: number) => Promise<boolean>,
+  verify: (num: number) => Promise<boolean | null>,
 ): Promise<{ accepted: number[]; rejected: number }> {
   const accepted: number[] = [];
   let rejected = 0;
