@@ -1,37 +1,14 @@
 import fs from 'node:fs/promises';
 import path from 'node:path';
-import { parseArgs } from 'node:util';
 import { describe, expect, it } from 'vitest';
 import type { ExportSummary } from '../shared/types';
 import { createNotebook } from '../core';
-import { capturedIo, type CliRun } from '../../tests/helpers/cli';
+import { runCommand } from '../../tests/helpers/cli';
 import { makeTempDir } from '../../tests/helpers/temp-library';
-import type { Command, CommandContext } from './command';
 import { exportCommand } from './commands/export';
-import { withNotebook } from './library';
 import { UsageError } from './usage-error';
 
-// The command is called directly, with the context the command line would build.
-async function run(command: Command, library: string, args: string[]): Promise<CliRun> {
-  const { io, result } = capturedIo();
-  const parsed = parseArgs({
-    args,
-    options: { ...command.options, json: { type: 'boolean' } },
-    strict: true,
-    allowPositionals: true,
-  });
-  const holder = `commonplace ${command.words.join(' ')}`;
-  const context: CommandContext = {
-    io,
-    values: parsed.values,
-    positionals: parsed.positionals,
-    json: parsed.values.json === true,
-    libraryDir: library,
-    holder,
-    withNotebook: (use) => withNotebook(library, holder, use),
-  };
-  return result(await command.run(context));
-}
+const run = runCommand;
 
 async function seed(library: string): Promise<{ mali: string; niger: string; trip: string }> {
   const notebook = await createNotebook({ dir: library });

@@ -1,39 +1,16 @@
 import fs from 'node:fs/promises';
 import path from 'node:path';
-import { parseArgs } from 'node:util';
 import { describe, expect, it } from 'vitest';
 import type { ImportSummary } from '../shared/types';
 import { createNotebook } from '../core';
-import { capturedIo, type CliRun } from '../../tests/helpers/cli';
+import { runCommand } from '../../tests/helpers/cli';
 import { makeTempDir } from '../../tests/helpers/temp-library';
-import type { Command, CommandContext } from './command';
 import { importCommand } from './commands/import';
-import { withNotebook } from './library';
 import { UsageError } from './usage-error';
 
-const FIXTURE = path.resolve(__dirname, '../../tests/fixtures/vault');
+const run = runCommand;
 
-// The command is called directly, with the context the command line would build.
-async function run(command: Command, library: string, args: string[]): Promise<CliRun> {
-  const { io, result } = capturedIo();
-  const parsed = parseArgs({
-    args,
-    options: { ...command.options, json: { type: 'boolean' } },
-    strict: true,
-    allowPositionals: true,
-  });
-  const holder = `commonplace ${command.words.join(' ')}`;
-  const context: CommandContext = {
-    io,
-    values: parsed.values,
-    positionals: parsed.positionals,
-    json: parsed.values.json === true,
-    libraryDir: library,
-    holder,
-    withNotebook: (use) => withNotebook(library, holder, use),
-  };
-  return result(await command.run(context));
-}
+const FIXTURE = path.resolve(__dirname, '../../tests/fixtures/vault');
 
 async function setup(): Promise<{ library: string; vault: string }> {
   const dir = await makeTempDir('commonplace-cli-import-');

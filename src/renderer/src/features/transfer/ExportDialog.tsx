@@ -8,8 +8,7 @@ import {
   type ExportScope,
 } from './export-scope';
 import { rememberPath, rememberedPath } from './remembered-path';
-import { TransferProgress } from './TransferProgress';
-import { TransferSummary } from './TransferSummary';
+import { JobStatus } from './JobStatus';
 import { exportCounts, exportHeadline, failureSentence } from './transfer-summary';
 import { useExport } from './use-export';
 import { useModal } from './use-modal';
@@ -79,32 +78,16 @@ export function ExportDialog({ open, context, onClose, beforeExport }: ExportDia
       <h2 id={titleId} className="dialog__title">
         Export to Markdown
       </h2>
-      {job.state === 'running' && (
-        <>
-          <TransferProgress label="Exporting" progress={job.progress} />
-          <p className="field__hint">You can close this window: the export goes on.</p>
-          <div className="dialog__actions">
-            <button type="button" className="button" onClick={close}>
-              Close
-            </button>
-          </div>
-        </>
-      )}
-      {job.state === 'done' && (
-        <>
-          <TransferSummary
-            label="Export summary"
-            headline={exportHeadline(job.summary)}
-            counts={exportCounts(job.summary)}
-            problems={job.summary.problems}
-          />
-          <div className="dialog__actions">
-            <button type="button" className="button is-primary" autoFocus onClick={close}>
-              Done
-            </button>
-          </div>
-        </>
-      )}
+      <JobStatus
+        job={job}
+        noun="Export"
+        describe={(summary) => ({
+          headline: exportHeadline(summary),
+          counts: exportCounts(summary),
+          problems: summary.problems,
+        })}
+        onClose={close}
+      />
       {(job.state === 'idle' || job.state === 'failed') && (
         <form
           className="transfer-form"

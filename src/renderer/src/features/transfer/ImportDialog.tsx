@@ -2,8 +2,7 @@ import { useCallback, useEffect, useId, useRef, useState } from 'react';
 import type { ReadLaterFormat } from '@shared/types';
 import { pathProblem } from './export-scope';
 import { rememberPath, rememberedPath } from './remembered-path';
-import { TransferProgress } from './TransferProgress';
-import { TransferSummary } from './TransferSummary';
+import { JobStatus } from './JobStatus';
 import { failureSentence, importCounts, importHeadline, readLaterFormats } from './transfer-summary';
 import { useImport, type ImportRequest } from './use-import';
 import { useModal } from './use-modal';
@@ -79,32 +78,16 @@ export function ImportDialog({ open, onClose }: ImportDialogProps) {
       <h2 id={titleId} className="dialog__title">
         Import
       </h2>
-      {job.state === 'running' && (
-        <>
-          <TransferProgress label="Importing" progress={job.progress} />
-          <p className="field__hint">You can close this window: the import goes on.</p>
-          <div className="dialog__actions">
-            <button type="button" className="button" onClick={close}>
-              Close
-            </button>
-          </div>
-        </>
-      )}
-      {job.state === 'done' && (
-        <>
-          <TransferSummary
-            label="Import summary"
-            headline={importHeadline(job.summary)}
-            counts={importCounts(job.summary)}
-            problems={job.summary.problems}
-          />
-          <div className="dialog__actions">
-            <button type="button" className="button is-primary" autoFocus onClick={close}>
-              Done
-            </button>
-          </div>
-        </>
-      )}
+      <JobStatus
+        job={job}
+        noun="Import"
+        describe={(summary) => ({
+          headline: importHeadline(summary),
+          counts: importCounts(summary),
+          problems: summary.problems,
+        })}
+        onClose={close}
+      />
       {(job.state === 'idle' || job.state === 'failed') && (
         <form
           className="transfer-form"
