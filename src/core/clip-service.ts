@@ -107,6 +107,11 @@ export class ClipService {
     return this.clipPage(page, mode, cleanTags, { kind: 'clip', refresh, urls: [url, page.url] }, provided);
   }
 
+  /** The clip (in the trash or not) holding any of these addresses, or null — whoever saved it. */
+  clipAt(urls: readonly (string | null | undefined)[]): ClipRecord | null {
+    return this.urls.find(urls, this.get);
+  }
+
   async findClip({ url }: Args<'findClip'>): Promise<{ clip: ClipSummary | null }> {
     if (urlKeys([url]).length === 0) {
       throw new NotebookError('invalid_argument', `"${url.slice(0, 200)}" is not an http or https address.`);

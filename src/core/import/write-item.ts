@@ -14,7 +14,7 @@ import { NotebookError } from '../../shared/errors';
 import { applyTagChanges } from '../../shared/tags';
 import { anchorQuote } from '../../shared/text-anchor';
 import type { ImportedItem, ImportProblem } from '../../shared/types';
-import { ClipUrls, urlKeys } from '../clip-urls';
+import { urlKeys } from '../clip-urls';
 import { newHighlightId } from '../highlights/highlight-id';
 import { inTextOrder } from '../highlights/highlight-order';
 import type { HighlightRecord, ItemRecord, NoteRecord } from '../item-record';
@@ -70,11 +70,6 @@ interface OpenGroup {
 export class ImportWriter {
   /** Ids this import made or reserved: a second file with the same id gets a new one. */
   private readonly made = new Set<string>();
-  /**
-   * Which clip holds a page, built here rather than asked of the clip service: the service's own
-   * index, once built, does not learn of clips saved by anything but itself.
-   */
-  private readonly clipUrls: ClipUrls;
   private readonly highlightIds = new Set<string>();
   private readonly notesByTitle = new Map<string, string[]>();
   /** A digest of each note's body the writer has read or made: many notes may share a title. */
@@ -86,7 +81,6 @@ export class ImportWriter {
   private readonly mergesInFlight = new Set<Promise<void>>();
 
   constructor(private readonly context: ApiContext) {
-    this.clipUrls = new ClipUrls(context.store.allItems());
     for (const record of context.store.allItems()) {
       if (record.type === 'clip') for (const h of record.highlights ?? []) this.highlightIds.add(h.id);
       else this.rememberTitle(record);
@@ -160,8 +154,8 @@ export class ImportWriter {
     try {
       const records = await group.write(this.context);
       records.forEach((record, n) => {
-        if (record.type === 'clip') this.clipUrls.add(record);
-        else {
+        // A clip: the clip service learns of it from the change, like of any saved clip.
+        if (record.type !== 'clip') {
           this.rememberTitle(record);
           this.bodyDigests.set(record, (group.creations[n] as Queued).digest);
         }
@@ -197,7 +191,7 @@ export class ImportWriter {
         });
     }
     if (item.type === 'clip') {
-      return this.clipUrls.find([item.canonicalUrl, item.url], (id) => store.get(id));
+      return this.context.clips.clipAt([item.canonicalUrl, item.url]);
     }
     for (const id of this.notesByTitle.get(linkKey(item.title)) ?? []) {
       const record = store.get(id);
