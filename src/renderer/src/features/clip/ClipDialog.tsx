@@ -1,5 +1,6 @@
 import './clip.css';
 import { useEffect, useId, useRef, useState, type ClipboardEvent, type DragEvent } from 'react';
+import { useModal } from '../../lib/use-modal';
 import { TagEditor } from '../tags/TagEditor';
 import { ClipStatus } from './ClipStatus';
 import { HtmlSource } from './HtmlSource';
@@ -32,22 +33,15 @@ export function ClipDialog({ clipper, prefill = null, onPrefilled }: ClipDialogP
     takePage(prefill);
     onPrefilled?.();
   }, [prefill, takePage, onPrefilled]);
-  const dialog = useRef<HTMLDialogElement>(null);
   const urlField = useRef<HTMLInputElement>(null);
   const [dragging, setDragging] = useState(false);
   const titleId = useId();
   const urlHintId = useId();
   const { source, reset } = form;
 
-  useEffect(() => {
-    const element = dialog.current;
-    if (!element) return;
-    if (dialogOpen && !element.open) {
-      element.showModal();
-      if (source === 'url') urlField.current?.focus();
-    }
-    if (!dialogOpen && element.open) element.close();
-  }, [dialogOpen, source]);
+  const dialog = useModal(dialogOpen, () => {
+    if (source === 'url') urlField.current?.focus();
+  });
 
   // A clip made from what was entered: the next visit starts empty.
   const wasWorking = useRef(working);

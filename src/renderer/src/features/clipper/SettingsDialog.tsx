@@ -1,5 +1,6 @@
 import './clipper.css';
-import { useEffect, useId, useRef } from 'react';
+import { useId } from 'react';
+import { useModal } from '../../lib/use-modal';
 import { ClipperSettings } from './ClipperSettings';
 import { closeSettings, useSettingsOpen } from './settings-store';
 import { useClipperInfo } from './use-clipper-info';
@@ -8,15 +9,8 @@ import { useClipperInfo } from './use-clipper-info';
 export function SettingsDialog() {
   const open = useSettingsOpen();
   const clipper = useClipperInfo(open);
-  const dialog = useRef<HTMLDialogElement>(null);
+  const dialog = useModal(open);
   const titleId = useId();
-
-  useEffect(() => {
-    const element = dialog.current;
-    if (!element) return;
-    if (open && !element.open) element.showModal();
-    if (!open && element.open) element.close();
-  }, [open]);
 
   return (
     <dialog

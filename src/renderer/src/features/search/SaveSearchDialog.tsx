@@ -1,5 +1,6 @@
 import './saved-searches.css';
-import { useEffect, useId, useRef, useState } from 'react';
+import { useId, useRef, useState } from 'react';
+import { useModal } from '../../lib/use-modal';
 
 interface SaveSearchDialogProps {
   /** The query to save, or null while the dialog is closed. */
@@ -10,21 +11,11 @@ interface SaveSearchDialogProps {
 
 /** Asks for a name (the query itself unless changed) and saves the search to the sidebar. */
 export function SaveSearchDialog({ query, onSave, onClose }: SaveSearchDialogProps) {
-  const dialog = useRef<HTMLDialogElement>(null);
   const field = useRef<HTMLInputElement>(null);
+  const dialog = useModal(query !== null, () => field.current?.select());
   const titleId = useId();
   const nameId = useId();
   const [saving, setSaving] = useState(false);
-
-  useEffect(() => {
-    const element = dialog.current;
-    if (!element) return;
-    if (query !== null && !element.open) {
-      element.showModal();
-      field.current?.select();
-    }
-    if (query === null && element.open) element.close();
-  }, [query]);
 
   const submit = async (name: string): Promise<void> => {
     if (query === null || saving) return;

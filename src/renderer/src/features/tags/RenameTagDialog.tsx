@@ -1,6 +1,7 @@
-import { useEffect, useId, useRef, useState } from 'react';
+import { useId, useRef, useState } from 'react';
 import type { TagNode } from '@shared/types';
 import { errorMessage } from '../../lib/errors';
+import { useModal } from '../../lib/use-modal';
 import { itemCount, planRename } from './tag-tree';
 
 interface RenameTagDialogProps {
@@ -14,7 +15,6 @@ interface RenameTagDialogProps {
 
 /** Asks for a tag's new name, says how many items change, and merges when the name is taken. */
 export function RenameTagDialog({ tag, nodes, onRename, onClose }: RenameTagDialogProps) {
-  const dialog = useRef<HTMLDialogElement>(null);
   const field = useRef<HTMLInputElement>(null);
   const titleId = useId();
   const nameId = useId();
@@ -23,17 +23,11 @@ export function RenameTagDialog({ tag, nodes, onRename, onClose }: RenameTagDial
   const [failure, setFailure] = useState<string | null>(null);
   const [saving, setSaving] = useState(false);
 
-  useEffect(() => {
-    const element = dialog.current;
-    if (!element) return;
-    if (tag !== null && !element.open) {
-      setTyped(tag.name);
-      setFailure(null);
-      element.showModal();
-      requestAnimationFrame(() => field.current?.select());
-    }
-    if (tag === null && element.open) element.close();
-  }, [tag]);
+  const dialog = useModal(tag !== null, () => {
+    setTyped(tag?.name ?? '');
+    setFailure(null);
+    requestAnimationFrame(() => field.current?.select());
+  });
 
   const plan = tag === null ? null : planRename(nodes, tag.name, typed);
 

@@ -4,7 +4,7 @@ import { errorMessage } from '../../lib/errors';
 import { showNotice } from '../../lib/notice-store';
 import { useClient } from '../../lib/use-client';
 import { copyText } from './use-copy-markdown';
-import { useModal } from './use-modal';
+import { useModal } from '../../lib/use-modal';
 
 const formats: { format: CitationFormat; label: string }[] = [
   { format: 'bibtex', label: 'BibTeX' },

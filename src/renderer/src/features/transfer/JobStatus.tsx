@@ -3,7 +3,7 @@ import { TransferSummary } from './TransferSummary';
 import type { SummaryCount, SummaryProblem } from './transfer-summary';
 import type { JobState } from './use-transfer-job';
 
-interface JobStatusProps<Summary> {
+export interface JobStatusProps<Summary> {
   job: JobState<Summary>;
   /** "Export" or "Import": the progress says "Exporting", the summary "Export summary". */
   noun: 'Export' | 'Import';

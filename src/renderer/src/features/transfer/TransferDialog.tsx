@@ -1,0 +1,44 @@
+import { useCallback, useEffect, useId, useRef, type ReactNode } from 'react';
+import { useModal } from '../../lib/use-modal';
+import { JobStatus, type JobStatusProps } from './JobStatus';
+
+interface TransferDialogProps<Summary> extends JobStatusProps<Summary> {
+  open: boolean;
+  title: string;
+  /** The form, shown until the job starts (and again after it failed). */
+  children: ReactNode;
+}
+
+/** The modal of an export or import: the form, then the job's progress, then its summary. Esc closes it. */
+export function TransferDialog<Summary>({ open, title, children, ...status }: TransferDialogProps<Summary>) {
+  const dialog = useModal(open);
+  const titleId = useId();
+  const { job, onClose } = status;
+  return (
+    <dialog
+      ref={dialog}
+      className="dialog transfer-dialog"
+      aria-labelledby={titleId}
+      onCancel={(event) => {
+        event.preventDefault();
+        onClose();
+      }}
+      onClose={() => open && onClose()}
+    >
+      <h2 id={titleId} className="dialog__title">
+        {title}
+      </h2>
+      <JobStatus {...status} />
+      {(job.state === 'idle' || job.state === 'failed') && children}
+    </dialog>
+  );
+}
+
+/** Whether the dialog is open now, asked by a job when it ends (a closed dialog's job tells of itself elsewhere). */
+export function useOpenNow(open: boolean): () => boolean {
+  const shown = useRef(open);
+  useEffect(() => {
+    shown.current = open;
+  });
+  return useCallback(() => shown.current, []);
+}
