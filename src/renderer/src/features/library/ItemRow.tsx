@@ -1,7 +1,6 @@
 import type { MouseEvent } from 'react';
 import type { ItemSummary } from '@shared/types';
-import { TypeIcon } from '../../components/TypeIcon';
-import { formatLongDate, formatPublished, formatShortDate } from '../../lib/format-date';
+import { RowHead, RowTags, sourceLine } from '../../components/RowParts';
 import { siteOf } from '../../lib/site-name';
 
 interface ItemRowProps {
@@ -28,9 +27,7 @@ function pickOf(event: MouseEvent): RowPick {
 
 /** Under a clip's title: where it is from and when it was published. */
 function clipSource(item: ItemSummary): string | null {
-  if (item.type !== 'clip') return null;
-  const published = item.published ? formatPublished(item.published, 'short') : '';
-  return [siteOf(item), published].filter(Boolean).join(' · ') || null;
+  return item.type === 'clip' ? sourceLine(siteOf(item), item.published) : null;
 }
 
 /** One list row: type, title (or "Untitled"), date, the site or first words, and tags. */
@@ -38,7 +35,7 @@ export function ItemRow(props: ItemRowProps) {
   const { item, rowId, index, setSize, top, selected, active, open, onPick } = props;
   const title = item.title.trim() || 'Untitled';
   const source = clipSource(item);
-  const className = ['item-row', selected && 'is-selected', active && 'is-active', open && 'is-open']
+  const className = ['list-row item-row', selected && 'is-selected', active && 'is-active', open && 'is-open']
     .filter(Boolean)
     .join(' ');
   return (
@@ -57,26 +54,14 @@ export function ItemRow(props: ItemRowProps) {
       onMouseDown={(event) => event.shiftKey && event.preventDefault()}
       onClick={(event) => onPick(index, pickOf(event))}
     >
-      <div className="item-row__head">
-        <TypeIcon type={item.type} />
-        <span className={item.title.trim() ? 'item-row__title' : 'item-row__title is-untitled'}>{title}</span>
-        <time className="item-row__date" dateTime={item.updated} title={formatLongDate(item.updated)}>
-          {formatShortDate(item.updated)}
-        </time>
-      </div>
+      <RowHead type={item.type} title={item.title} updated={item.updated} />
       <div id={`${rowId}-details`}>
         <p className="item-row__excerpt">
           {source && <span className="item-row__source">{source}</span>}
           {source && item.excerpt && <span aria-hidden="true"> — </span>}
           {item.excerpt || (source ? '' : '\u00a0')}
         </p>
-        {item.tags.length > 0 && (
-          <ul className="item-row__tags" aria-label="Tags">
-            {item.tags.map((tag) => (
-              <li key={tag}>#{tag}</li>
-            ))}
-          </ul>
-        )}
+        <RowTags tags={item.tags} />
       </div>
     </div>
   );

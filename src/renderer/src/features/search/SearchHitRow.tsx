@@ -1,6 +1,5 @@
 import type { SearchHit } from '@shared/types';
-import { TypeIcon } from '../../components/TypeIcon';
-import { formatLongDate, formatPublished, formatShortDate } from '../../lib/format-date';
+import { RowHead, RowTags, sourceLine } from '../../components/RowParts';
 import { MarkedText } from './MarkedText';
 import { Snippet } from './Snippet';
 
@@ -14,17 +13,14 @@ interface SearchHitRowProps {
   onOpen: (index: number) => void;
 }
 
-/** Under a clip's (or highlight's) title: the site and when it was published. */
-function hitSource(hit: SearchHit): string | null {
-  const published = hit.published ? formatPublished(hit.published, 'short') : '';
-  return [hit.siteName?.trim() ?? '', published].filter(Boolean).join(' · ') || null;
-}
-
 /** One search result: type, title, date, where a clip is from, the snippet with its matches, tags. */
 export function SearchHitRow({ hit, rowId, index, setSize, selected, open, onOpen }: SearchHitRowProps) {
   const title = hit.title.trim() || 'Untitled';
-  const source = hit.type === 'note' ? null : hitSource(hit);
-  const className = ['search-hit', selected && 'is-selected', open && 'is-open'].filter(Boolean).join(' ');
+  // Under a clip's (or highlight's) title: the site and when it was published.
+  const source = hit.type === 'note' ? null : sourceLine(hit.siteName ?? '', hit.published);
+  const className = ['list-row search-hit', selected && 'is-selected', open && 'is-open']
+    .filter(Boolean)
+    .join(' ');
   return (
     <div
       id={rowId}
@@ -38,25 +34,13 @@ export function SearchHitRow({ hit, rowId, index, setSize, selected, open, onOpe
       className={className}
       onClick={() => onOpen(index)}
     >
-      <div className="item-row__head">
-        <TypeIcon type={hit.type} />
-        <span className={hit.title.trim() ? 'item-row__title' : 'item-row__title is-untitled'}>
-          <MarkedText text={title} words={hit.matches} />
-        </span>
-        <time className="item-row__date" dateTime={hit.updated} title={formatLongDate(hit.updated)}>
-          {formatShortDate(hit.updated)}
-        </time>
-      </div>
+      <RowHead type={hit.type} title={hit.title} updated={hit.updated}>
+        <MarkedText text={title} words={hit.matches} />
+      </RowHead>
       <div id={`${rowId}-details`}>
         {source && <p className="search-hit__source">{source}</p>}
         {hit.snippet && <Snippet className="search-hit__snippet" html={hit.snippet} />}
-        {hit.tags.length > 0 && (
-          <ul className="item-row__tags" aria-label="Tags">
-            {hit.tags.map((tag) => (
-              <li key={tag}>#{tag}</li>
-            ))}
-          </ul>
-        )}
+        <RowTags tags={hit.tags} />
       </div>
     </div>
   );
