@@ -4,24 +4,20 @@
  * written by its own script and whose image is only served with a cookie the page set — so the
  * clip can only be whole if the extension sent the live DOM and the image as the browser has it.
  */
-import { spawn, type ChildProcess } from 'node:child_process';
-import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
-import { createInterface } from 'node:readline';
 import { chromium, type BrowserContext, type Page, type Worker } from '@playwright/test';
 import { chromiumArgs, chromiumPath } from '../../playwright.config';
 import type { Clip, ClipperInfo, ItemPage } from '../../src/shared/types';
-import { test as base, expect, notebookApi, type ServedLibrary } from './fixtures';
+import { test as base, expect, notebookApi, withServedLibrary, type ServedLibrary } from './fixtures';
 import { makePng } from './fixture-site';
 import { ExtensionPopup } from './pages/extension-popup';
 
 const root = resolve(__dirname, '../..');
-const cli = join(root, 'out/cli/index.cjs');
 const extensionDir = join(root, 'resources/extension');
-const STOP_GRACE_MS = 5_000;
 const WORKER_WAIT_MS = 15_000;
 
 /** The fixture page: its article exists only once its script ran, and so does its cookie. */
@@ -98,27 +94,6 @@ interface ServedWithClipper extends ServedLibrary {
   clipperPort: number;
 }
 
-function firstLine(child: ChildProcess): Promise<string> {
-  let stderr = '';
-  child.stderr?.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
-  return new Promise((resolveLine, reject) => {
-    if (!child.stdout) return reject(new Error('commonplace serve has no stdout.'));
-    createInterface({ input: child.stdout }).once('line', resolveLine);
-    child.once('exit', (code) =>
-      reject(new Error(`commonplace serve exited (${code}) before printing its address.\n${stderr}`)),
-    );
-  });
-}
-
-async function stop(child: ChildProcess): Promise<void> {
-  if (child.exitCode !== null || child.signalCode !== null) return;
-  const exited = new Promise<void>((done) => child.once('exit', () => done()));
-  child.kill('SIGTERM');
-  const timer = setTimeout(() => child.kill('SIGKILL'), STOP_GRACE_MS);
-  await exited;
-  clearTimeout(timer);
-}
-
 /** The extension loaded in a fresh Chromium profile. */
 interface LoadedExtension {
   context: BrowserContext;
@@ -132,36 +107,12 @@ interface TabsApi {
 
 const test = base.extend<{ clipper: ServedWithClipper; site: CookieSite; extension: LoadedExtension }>({
   // eslint-disable-next-line no-empty-pattern
-  clipper: async ({}, use) => {
-    if (!existsSync(cli)) throw new Error('out/cli/index.cjs is missing: run `npm run build` first.');
-    const library = mkdtempSync(join(tmpdir(), 'commonplace-e2e-'));
-    const child = spawn(
-      process.execPath,
-      [cli, 'serve', '--library', library, '--port', '0', '--clipper-port', '0', '--json'],
-      { cwd: root, stdio: ['ignore', 'pipe', 'pipe'] },
-    );
-    try {
-      const printed = JSON.parse(await firstLine(child)) as {
-        url: string;
-        port: number;
-        clipperPort?: number | null;
-      };
+  clipper: ({}, use) =>
+    withServedLibrary(['--clipper-port', '0'], async (served, printed) => {
       if (typeof printed.clipperPort !== 'number')
         throw new Error('commonplace serve --clipper-port 0 --json printed no clipperPort.');
-      const origin = new URL(printed.url);
-      origin.hash = '';
-      await use({
-        url: printed.url,
-        origin: origin.href,
-        port: printed.port,
-        library,
-        clipperPort: printed.clipperPort,
-      });
-    } finally {
-      await stop(child);
-      rmSync(library, { recursive: true, force: true });
-    }
-  },
+      await use({ ...served, clipperPort: printed.clipperPort });
+    }),
   // eslint-disable-next-line no-empty-pattern
   site: async ({}, use) => {
     const site = await startCookieSite();

@@ -44,26 +44,39 @@ async function stop(child: ChildProcess): Promise<void> {
   clearTimeout(timer);
 }
 
+/** What `serve --json` printed, beyond the address: e.g. `clipperPort`. */
+type Printed = Record<string, unknown>;
+
+/**
+ * Runs `commonplace serve --json` (plus `extraArgs`) on a fresh library for the length of `use`,
+ * then stops it and removes the library.
+ */
+export async function withServedLibrary(
+  extraArgs: readonly string[],
+  use: (served: ServedLibrary, printed: Printed) => Promise<void>,
+): Promise<void> {
+  if (!existsSync(cli)) throw new Error('out/cli/index.cjs is missing: run `npm run build` first.');
+  const library = mkdtempSync(join(tmpdir(), 'commonplace-e2e-'));
+  const child = spawn(
+    process.execPath,
+    [cli, 'serve', '--library', library, '--port', '0', ...extraArgs, '--json'],
+    { cwd: root, stdio: ['ignore', 'pipe', 'pipe'] },
+  );
+  try {
+    const printed = JSON.parse(await firstLine(child)) as Printed & { url: string; port: number };
+    const origin = new URL(printed.url);
+    origin.hash = '';
+    await use({ url: printed.url, origin: origin.href, port: printed.port, library }, printed);
+  } finally {
+    await stop(child);
+    rmSync(library, { recursive: true, force: true });
+  }
+}
+
 export const test = base.extend<{ served: ServedLibrary }>({
   // Playwright requires the fixtures argument to be destructured; this fixture needs none.
   // eslint-disable-next-line no-empty-pattern
-  served: async ({}, use) => {
-    if (!existsSync(cli)) throw new Error('out/cli/index.cjs is missing: run `npm run build` first.');
-    const library = mkdtempSync(join(tmpdir(), 'commonplace-e2e-'));
-    const child = spawn(process.execPath, [cli, 'serve', '--library', library, '--port', '0', '--json'], {
-      cwd: root,
-      stdio: ['ignore', 'pipe', 'pipe'],
-    });
-    try {
-      const printed = JSON.parse(await firstLine(child)) as { url: string; port: number; library: string };
-      const origin = new URL(printed.url);
-      origin.hash = '';
-      await use({ url: printed.url, origin: origin.href, port: printed.port, library });
-    } finally {
-      await stop(child);
-      rmSync(library, { recursive: true, force: true });
-    }
-  },
+  served: ({}, use) => withServedLibrary([], (served) => use(served)),
 });
 
 /** Calls the notebook API the way another window (or the CLI through the server) would. */
