@@ -3,16 +3,15 @@
  * Every request passes the guard (loopback Host, our Origin, a token for /api); every failure is
  * answered as `{ code, message }` and never takes the process down.
  */
-import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
-import type { AddressInfo } from 'node:net';
+import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { NotebookApi } from '../shared/api';
-import { NotebookError, toErrorInfo } from '../shared/errors';
 import { handleApi } from './api-routes';
 import { isAssetPath, serveAsset } from './asset-route';
 import { AssetSession } from './asset-session';
 import { EventStreams, HEARTBEAT_MS, type EventFeed } from './events';
 import { checkRequestSource, checkToken } from './guard';
-import { HttpError, sendError, setCommonHeaders, statusForCode } from './http-util';
+import { setCommonHeaders } from './http-util';
+import { answerError, listenLocal } from './local-server';
 import { serveStatic } from './static';
 
 export { loadOrCreateToken } from './token';
@@ -42,10 +41,6 @@ export interface RunningServer {
   close(): Promise<void>;
 }
 
-// After refusing a body unread, give the answer this long to reach the client before the
-// connection (and whatever it is still sending) is cut.
-const DRAIN_GRACE_MS = 1_000;
-
 /** Starts listening on 127.0.0.1; rejects with the listen error (e.g. code EADDRINUSE). */
 export async function startServer(options: ServerOptions): Promise<RunningServer> {
   const { notebook, token, rendererDir } = options;
@@ -71,75 +66,22 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
         await serveStatic(req, res, pathname, rendererDir);
       }
     } catch (error) {
-      answerError(req, res, pathname, error, log);
+      answerError(
+        req,
+        res,
+        error,
+        log,
+        `commonplace: unexpected error answering ${req.method ?? '?'} ${pathname}`,
+      );
     }
   };
 
-  const server = createServer((req, res) => {
-    handle(req, res).catch(() => res.destroy());
-  });
-  // Malformed HTTP never reaches the handler; answer it plainly and drop the connection.
-  server.on('clientError', (_error, socket) => {
-    if (socket.writable) socket.end('HTTP/1.1 400 Bad Request\r\nConnection: close\r\n\r\n');
-    else socket.destroy();
-  });
-
-  await new Promise<void>((resolve, reject) => {
-    server.once('error', reject);
-    server.listen({ host: '127.0.0.1', port: options.port ?? 0 }, () => {
-      server.off('error', reject);
-      resolve();
-    });
-  });
-  port = (server.address() as AddressInfo).port;
-
-  let closing: Promise<void> | null = null;
-  const close = (): Promise<void> => {
-    closing ??= new Promise<void>((resolve) => {
-      events.closeAll();
-      server.close(() => resolve());
-      server.closeAllConnections();
-    });
-    return closing;
-  };
-
-  return { url: `http://127.0.0.1:${port}/`, port, close };
-}
-
-// `complete` alone is not enough: a bodyless GET is not marked complete until after the handler
-// starts, and closing its connection would only cost the client a reconnect.
-function hasUnreadBody(req: IncomingMessage): boolean {
-  if (req.complete) return false;
-  return req.headers['transfer-encoding'] !== undefined || Number(req.headers['content-length'] ?? 0) > 0;
+  const server = await listenLocal(handle, [options.port ?? 0], () => events.closeAll());
+  port = server.port;
+  return { url: `http://127.0.0.1:${port}/`, port, close: server.close };
 }
 
 function pathOf(url: string): string {
   const end = url.search(/[?#]/);
   return end === -1 ? url : url.slice(0, end);
-}
-
-function answerError(
-  req: IncomingMessage,
-  res: ServerResponse,
-  pathname: string,
-  error: unknown,
-  log: (line: string) => void,
-): void {
-  const info = toErrorInfo(error);
-  if (!(error instanceof NotebookError)) {
-    // Only the route and the error's own message: never headers (the token lives there), never a stack.
-    const detail = error instanceof Error ? error.message : String(error);
-    log(`commonplace: unexpected error answering ${req.method ?? '?'} ${pathname}: ${detail}`);
-  }
-  const status = error instanceof HttpError ? error.status : statusForCode[info.code];
-  if (error instanceof HttpError) {
-    for (const [name, value] of Object.entries(error.headers)) res.setHeader(name, value);
-  }
-  if (hasUnreadBody(req)) {
-    // The body was refused unread (too large, unauthorised, …): do not keep reading it to reuse
-    // the connection; answer, then close.
-    res.setHeader('Connection', 'close');
-    res.on('finish', () => setTimeout(() => req.socket.destroy(), DRAIN_GRACE_MS).unref());
-  }
-  sendError(res, status, info);
 }

@@ -4,10 +4,9 @@
  * own page with the library's token, but extensions, each paired with a token of its own.
  * Tokens and Authorization headers are never logged.
  */
-import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
-import type { AddressInfo } from 'node:net';
-import { NotebookError, toErrorInfo } from '../../shared/errors';
-import { HttpError, sendError, setCommonHeaders, statusForCode } from '../http-util';
+import type { IncomingMessage, ServerResponse } from 'node:http';
+import { setCommonHeaders } from '../http-util';
+import { answerError, listenLocal } from '../local-server';
 import { answerPreflight, checkClipperSource, refuseTokenInUrl, setCorsHeaders } from './guard';
 import { RateLimiter, type RateLimit } from './rate-limit';
 import { handleRoute, routeName, type ClipperNotebook } from './routes';
@@ -44,9 +43,6 @@ export interface ClipperService {
 }
 
 const MINUTE_MS = 60_000;
-// After refusing a body unread, give the answer this long to reach the client before the
-// connection (and whatever it is still sending) is cut.
-const DRAIN_GRACE_MS = 1_000;
 
 /** Starts listening on 127.0.0.1; rejects with the last listen error (e.g. code EADDRINUSE). */
 export async function startClipperService(options: ClipperServiceOptions): Promise<ClipperService> {
@@ -72,59 +68,29 @@ export async function startClipperService(options: ClipperServiceOptions): Promi
       refuseTokenInUrl(url);
       await handleRoute(req, res, { notebook, origin, url, limits });
     } catch (error) {
-      answerError(req, res, routeName(url.pathname), error, log);
+      answerError(
+        req,
+        res,
+        error,
+        log,
+        `commonplace clipper: unexpected error answering ${req.method ?? '?'} ${routeName(url.pathname)}`,
+      );
     }
   };
 
-  const server = createServer((req, res) => {
-    handle(req, res).catch(() => res.destroy());
+  const server = await listenLocal(handle, candidatePorts(options.port), () => {
+    if (notebook.pairing.clipperPort === port) notebook.pairing.clipperPort = null;
   });
-  // Malformed HTTP never reaches the handler; answer it plainly and drop the connection.
-  server.on('clientError', (_error, socket) => {
-    if (socket.writable) socket.end('HTTP/1.1 400 Bad Request\r\nConnection: close\r\n\r\n');
-    else socket.destroy();
-  });
-
-  port = await listenOnFirstFree(server, candidatePorts(options.port));
+  port = server.port;
   notebook.pairing.clipperPort = port;
 
-  let closing: Promise<void> | null = null;
-  const close = (): Promise<void> => {
-    closing ??= new Promise<void>((resolve) => {
-      if (notebook.pairing.clipperPort === port) notebook.pairing.clipperPort = null;
-      server.close(() => resolve());
-      server.closeAllConnections();
-    });
-    return closing;
-  };
-
-  return { port, url: `http://127.0.0.1:${port}`, close };
+  return { port, url: `http://127.0.0.1:${port}`, close: server.close };
 }
 
 /** The ports to try, in order. */
 export function candidatePorts(port: number | undefined): number[] {
   if (port !== undefined) return [port];
   return Array.from({ length: CLIPPER_PORT_FALLBACKS + 1 }, (_, i) => DEFAULT_CLIPPER_PORT + i);
-}
-
-async function listenOnFirstFree(server: ReturnType<typeof createServer>, ports: number[]): Promise<number> {
-  let lastError: unknown = new Error('No port to listen on.');
-  for (const candidate of ports) {
-    try {
-      await new Promise<void>((resolve, reject) => {
-        server.once('error', reject);
-        server.listen({ host: '127.0.0.1', port: candidate }, () => {
-          server.off('error', reject);
-          resolve();
-        });
-      });
-      return (server.address() as AddressInfo).port;
-    } catch (error) {
-      lastError = error;
-      if ((error as NodeJS.ErrnoException).code !== 'EADDRINUSE') break;
-    }
-  }
-  throw lastError;
 }
 
 // Always relative to our own address: `//evil.example/v1/ping` is a path here, not a host.
@@ -135,35 +101,4 @@ function requestUrl(raw: string | undefined): URL {
   } catch {
     return new URL('http://127.0.0.1/');
   }
-}
-
-// `complete` alone is not enough: a bodyless GET is not marked complete until after the handler
-// starts, and closing its connection would only cost the client a reconnect.
-function hasUnreadBody(req: IncomingMessage): boolean {
-  if (req.complete) return false;
-  return req.headers['transfer-encoding'] !== undefined || Number(req.headers['content-length'] ?? 0) > 0;
-}
-
-function answerError(
-  req: IncomingMessage,
-  res: ServerResponse,
-  route: string,
-  error: unknown,
-  log: (line: string) => void,
-): void {
-  const info = toErrorInfo(error);
-  if (!(error instanceof NotebookError)) {
-    // The method, the route's name and the error's own message: never headers, never a stack.
-    const detail = error instanceof Error ? error.message : String(error);
-    log(`commonplace clipper: unexpected error answering ${req.method ?? '?'} ${route}: ${detail}`);
-  }
-  const status = error instanceof HttpError ? error.status : statusForCode[info.code];
-  if (error instanceof HttpError) {
-    for (const [name, value] of Object.entries(error.headers)) res.setHeader(name, value);
-  }
-  if (hasUnreadBody(req)) {
-    res.setHeader('Connection', 'close');
-    res.on('finish', () => setTimeout(() => req.socket.destroy(), DRAIN_GRACE_MS).unref());
-  }
-  sendError(res, status, info);
 }
