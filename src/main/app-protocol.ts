@@ -2,6 +2,7 @@
  * What `app://commonplace/…` answers, as plain Node: the built renderer, and the images clips
  * keep in the library's `assets/`. No Electron here, so it is tested on real folders.
  */
+import { safeRelativePath } from '../core/url-path';
 import { contentTypeFor } from '../shared/content-types';
 import { ASSET_POLICY, PAGE_POLICY } from '../shared/content-policy';
 import { readFile } from 'node:fs/promises';
@@ -84,26 +85,6 @@ function reply(status: number, body: Buffer | string, extra: Record<string, stri
     },
     body,
   };
-}
-
-/**
- * A URL path as a relative file path, or null when any segment is empty, `.` or `..`,
- * undecodable, or smuggles a separator, a NUL or a drive colon in percent-encoding.
- */
-export function safeRelativePath(pathname: string): string | null {
-  if (!pathname.startsWith('/')) return null;
-  const segments: string[] = [];
-  for (const raw of pathname.slice(1).split('/')) {
-    let segment: string;
-    try {
-      segment = decodeURIComponent(raw);
-    } catch {
-      return null;
-    }
-    if (segment === '' || segment === '.' || segment === '..' || /[/\\\0:]/.test(segment)) return null;
-    segments.push(segment);
-  }
-  return segments.join(sep);
 }
 
 // A second, lexical check that the joined path stays under root.

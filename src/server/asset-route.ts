@@ -6,14 +6,13 @@
  * never sniffed into something else.
  */
 import { ASSET_POLICY } from '../shared/content-policy';
-import { createReadStream } from 'node:fs';
 import { stat } from 'node:fs/promises';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { join } from 'node:path';
 import { NotebookError } from '../shared/errors';
 import type { AssetSession } from './asset-session';
 import { hasToken } from './guard';
-import { HttpError } from './http-util';
+import { HttpError, sendFile } from './http-util';
 
 const ASSET_PATH = /^\/assets\/([0-9a-f]{64}\.(png|jpg|gif|webp|avif|svg|bmp|ico))$/;
 
@@ -78,22 +77,7 @@ export async function serveAsset(
   // Content-addressed: a name never changes what it holds.
   res.setHeader('Cache-Control', 'private, max-age=31536000, immutable');
   res.setHeader('Content-Security-Policy', ASSET_CONTENT_SECURITY_POLICY);
-  if (req.method === 'HEAD') {
-    res.end();
-    return;
-  }
-  await new Promise<void>((resolve) => {
-    const stream = createReadStream(file);
-    stream.on('error', () => {
-      res.destroy();
-      resolve();
-    });
-    res.on('close', () => {
-      stream.destroy();
-      resolve();
-    });
-    stream.pipe(res);
-  });
+  await sendFile(req, res, file);
 }
 
 function notFound(): NotebookError {

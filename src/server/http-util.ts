@@ -1,4 +1,5 @@
 /** Small helpers for answering requests: JSON bodies in and out, errors as `{ code, message }`. */
+import { createReadStream } from 'node:fs';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { PAGE_POLICY } from '../shared/content-policy';
 import { NotebookError, type ErrorCode, type ErrorInfo } from '../shared/errors';
@@ -69,6 +70,29 @@ export function sendText(res: ServerResponse, status: number, text: string): voi
   res.setHeader('Content-Type', 'text/plain; charset=utf-8');
   res.setHeader('Content-Length', Buffer.byteLength(text));
   res.end(text);
+}
+
+/**
+ * Sends `file` as the body (headers already set), or nothing for HEAD. Resolves once the answer
+ * ended or the client went away; a read error cuts the connection (the headers are gone already).
+ */
+export async function sendFile(req: IncomingMessage, res: ServerResponse, file: string): Promise<void> {
+  if (req.method === 'HEAD') {
+    res.end();
+    return;
+  }
+  await new Promise<void>((resolve) => {
+    const stream = createReadStream(file);
+    stream.on('error', () => {
+      res.destroy();
+      resolve();
+    });
+    res.on('close', () => {
+      stream.destroy();
+      resolve();
+    });
+    stream.pipe(res);
+  });
 }
 
 /** True for `application/json`, with or without parameters, as long as any charset is UTF-8. */

@@ -2,13 +2,13 @@
  * Serves the built renderer (`out/renderer`) read-only. Paths are resolved segment by segment and
  * any `..`, encoded or not, is refused, so nothing outside the folder is ever read.
  */
-import { createReadStream } from 'node:fs';
 import { realpath, stat } from 'node:fs/promises';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { join, relative, isAbsolute, sep } from 'node:path';
+import { safeRelativePath } from '../core/url-path';
 import { contentTypeFor } from '../shared/content-types';
 import { NotebookError } from '../shared/errors';
-import { CONTENT_SECURITY_POLICY, HttpError, sendText } from './http-util';
+import { CONTENT_SECURITY_POLICY, HttpError, sendFile, sendText } from './http-util';
 
 export { contentTypeFor };
 
@@ -42,43 +42,7 @@ export async function serveStatic(
   res.setHeader('Content-Length', info.size);
   res.setHeader('Cache-Control', 'no-cache');
   if (type.startsWith('text/html')) res.setHeader('Content-Security-Policy', CONTENT_SECURITY_POLICY);
-  if (req.method === 'HEAD') {
-    res.end();
-    return;
-  }
-  await new Promise<void>((resolve) => {
-    const stream = createReadStream(file);
-    stream.on('error', () => {
-      res.destroy();
-      resolve();
-    });
-    res.on('close', () => {
-      stream.destroy();
-      resolve();
-    });
-    stream.pipe(res);
-  });
-}
-
-/**
- * Turns a URL path into a relative file path, or null if any segment is empty-dot, `..`,
- * undecodable, or smuggles a separator or NUL in percent-encoding.
- */
-export function safeRelativePath(pathname: string): string | null {
-  if (!pathname.startsWith('/')) return null;
-  const segments: string[] = [];
-  for (const raw of pathname.slice(1).split('/')) {
-    let segment: string;
-    try {
-      segment = decodeURIComponent(raw);
-    } catch {
-      return null;
-    }
-    if (segment === '' || segment === '.' || segment === '..') return null;
-    if (/[/\\\0]/.test(segment) || segment.includes(':')) return null;
-    segments.push(segment);
-  }
-  return segments.length === 0 ? null : segments.join(sep);
+  await sendFile(req, res, file);
 }
 
 // Follows symlinks and checks the real file is still inside the renderer folder.
