@@ -1,4 +1,4 @@
-import { readFile } from 'node:fs/promises';
+import { readFile, writeFile } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
 import { beforeEach, describe, expect, it } from 'vitest';
 import { makeCliLibrary, type CliLibrary } from '../../tests/helpers/cli';
@@ -104,6 +104,14 @@ describe('commonplace clip', () => {
     expect(missing.code).toBe(1);
     expect(missing.stderr).toContain('Cannot read the file example.org/story: no such file.');
     expect(missing.stderr).toContain('give its full address');
+
+    const huge = join(cli.dir, 'huge.html');
+    await writeFile(huge, Buffer.alloc(20_000_001, 0x61));
+    const tooLarge = await cli.run(['clip', huge, '--json']);
+    expect(tooLarge.code).toBe(1);
+    expect(JSON.parse(tooLarge.stdout)).toEqual({
+      error: { code: 'too_large', message: `The file ${huge} is larger than 20 MB.` },
+    });
 
     const ftp = await cli.run(['clip', 'ftp://example.org/x', '--json']);
     expect(ftp.code).toBe(1);

@@ -1,16 +1,14 @@
-import { readFile, stat } from 'node:fs/promises';
-import { MAX_CLIP_HTML_LENGTH } from '../../shared/api';
-import { NotebookError } from '../../shared/errors';
-import type { ClipResult, NotebookEvent } from '../../shared/types';
+import type { ClipResult } from '../../shared/types';
 import { decodeHtml } from '../../core/clipper/charset';
 import type { Command, CommandContext } from '../command';
 import { call } from '../library';
+import { readHtmlBytes } from '../read-html';
 import { flag, stringList, stringOption } from '../option-values';
 import { displayTitle, emit } from '../output';
 import { UsageError } from '../usage-error';
+import { showProgress } from '../progress-line';
 
 const NAME = 'clip';
-const MAX_FILE_BYTES = MAX_CLIP_HTML_LENGTH;
 
 export const clip: Command = {
   words: ['clip'],
@@ -36,7 +34,7 @@ export const clip: Command = {
     const source = context.positionals[0] ?? '';
     const given = await readSource(context, source);
     const result = await context.withNotebook(async (notebook) => {
-      const stopProgress = showProgress(context, (listener) => notebook.onEvent(listener));
+      const stopProgress = showProgress(context, (listener) => notebook.onEvent(listener), 'clip');
       try {
         return await call(notebook, 'clip', {
           ...given,
@@ -60,60 +58,8 @@ async function readSource(context: CommandContext, source: string): Promise<{ ur
     if (url !== undefined) throw new UsageError('--url is only for a file or standard input.', NAME);
     return { url: source };
   }
-  const bytes = source === '-' ? await readStdin(context) : await readHtmlFile(source);
+  const bytes = await readHtmlBytes(context, source);
   return { html: decodeHtml(bytes, null), ...(url === undefined ? {} : { url }) };
-}
-
-async function readStdin(context: CommandContext): Promise<Uint8Array> {
-  const chunks: Buffer[] = [];
-  let size = 0;
-  for await (const chunk of context.io.stdin) {
-    const buffer = typeof chunk === 'string' ? Buffer.from(chunk) : chunk;
-    size += buffer.length;
-    if (size > MAX_FILE_BYTES) throw tooLarge('The HTML on standard input');
-    chunks.push(buffer);
-  }
-  return Buffer.concat(chunks);
-}
-
-async function readHtmlFile(file: string): Promise<Uint8Array> {
-  try {
-    if ((await stat(file)).size > MAX_FILE_BYTES) throw tooLarge(`The file ${file}`);
-    return await readFile(file);
-  } catch (error) {
-    if (error instanceof NotebookError) throw error;
-    const code = (error as NodeJS.ErrnoException).code;
-    const reason =
-      code === 'ENOENT' ? 'no such file' : code === 'EISDIR' ? 'it is a folder' : (error as Error).message;
-    const hint =
-      code === 'ENOENT' && /^[\w-]+(\.[\w-]+)+(\/|$)/.test(file)
-        ? ' To clip a web page, give its full address (https://…).'
-        : '';
-    throw new NotebookError('invalid_argument', `Cannot read the file ${file}: ${reason}.${hint}`);
-  }
-}
-
-function tooLarge(what: string): NotebookError {
-  return new NotebookError('too_large', `${what} is larger than ${MAX_FILE_BYTES / (1024 * 1024)} MiB.`);
-}
-
-/** On a terminal, one self-rewriting line on stderr while the clip is made; nothing otherwise. */
-function showProgress(
-  context: CommandContext,
-  subscribe: (listener: (event: NotebookEvent) => void) => () => void,
-): () => void {
-  const stderr = context.io.stderr as { write(chunk: string): unknown; isTTY?: boolean };
-  if (context.json || stderr.isTTY !== true) return () => undefined;
-  let shown = false;
-  const unsubscribe = subscribe((event) => {
-    if (event.type !== 'progress' || event.job !== 'clip') return;
-    stderr.write(`\r\x1b[2K${event.message}…`);
-    shown = true;
-  });
-  return () => {
-    unsubscribe();
-    if (shown) stderr.write('\r\x1b[2K');
-  };
 }
 
 function renderResult({ clip: item, duplicate, refreshed }: ClipResult): string {

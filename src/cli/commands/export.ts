@@ -1,9 +1,10 @@
 import { resolve } from 'node:path';
-import type { ExportSummary, NotebookEvent } from '../../shared/types';
-import type { Command, CommandContext } from '../command';
+import type { ExportSummary } from '../../shared/types';
+import type { Command } from '../command';
 import { call } from '../library';
 import { flag, singleString, stringList } from '../option-values';
-import { columns, emit, plural, writeLine } from '../output';
+import { columns, emit, plural } from '../output';
+import { showProgress } from '../progress-line';
 
 const NAME = 'export';
 
@@ -36,7 +37,9 @@ export const exportCommand: Command = {
     const tag = singleString(context.values, 'tag', NAME);
     const ids = stringList(context.values, 'id');
     const summary = await context.withNotebook(async (notebook) => {
-      const stop = showProgress(context, (listener) => notebook.onEvent(listener));
+      const stop = showProgress(context, (listener) => notebook.onEvent(listener), 'export', {
+        endsWithoutTerminal: true,
+      });
       try {
         return await call(notebook, 'exportMarkdown', {
           dir,
@@ -53,27 +56,6 @@ export const exportCommand: Command = {
     return summary.problems.length > 0 ? 1 : 0;
   },
 };
-
-/** On a terminal, one self-rewriting line; otherwise a line at the start and one at the end. */
-function showProgress(
-  context: CommandContext,
-  subscribe: (listener: (event: NotebookEvent) => void) => () => void,
-): () => void {
-  const stderr = context.io.stderr as { write(chunk: string): unknown; isTTY?: boolean };
-  if (context.json) return () => undefined;
-  const tty = stderr.isTTY === true;
-  let shown = false;
-  const unsubscribe = subscribe((event) => {
-    if (event.type !== 'progress' || event.job !== 'export') return;
-    if (tty) stderr.write(`\r\x1b[2K${event.message}…`);
-    else if (event.done === 0 || event.done === event.total) writeLine(stderr, event.message);
-    shown = true;
-  });
-  return () => {
-    unsubscribe();
-    if (shown && tty) stderr.write('\r\x1b[2K');
-  };
-}
 
 function renderSummary(summary: ExportSummary): string {
   const lines = [

@@ -1,5 +1,3 @@
-import { readFile, stat } from 'node:fs/promises';
-import { MAX_CLIP_HTML_LENGTH } from '../../shared/api';
 import { NotebookError, toErrorInfo, type ErrorInfo } from '../../shared/errors';
 import { parseHttpUrl } from '../../core/clipper/canonical-url';
 import { decodeHtml } from '../../core/clipper/charset';
@@ -9,6 +7,7 @@ import { fetchPage } from '../../core/clipper/fetch-page';
 import type { Command, CommandContext } from '../command';
 import { flag, stringOption } from '../option-values';
 import { plural, writeJson, writeLine } from '../output';
+import { readHtmlBytes } from '../read-html';
 import { UsageError } from '../usage-error';
 
 const NAME = 'extract';
@@ -128,35 +127,6 @@ async function loadPage(context: CommandContext, input: string, url: string | nu
     const fetched = await fetchPage(input);
     return { html: decodeHtml(fetched.bytes, fetched.contentType), url: fetched.url };
   }
-  const bytes = input === '-' ? await readStdin(context) : await readHtmlFile(input);
+  const bytes = await readHtmlBytes(context, input);
   return { html: decodeHtml(bytes, null), url };
-}
-
-async function readStdin(context: CommandContext): Promise<Uint8Array> {
-  const chunks: Buffer[] = [];
-  let size = 0;
-  for await (const chunk of context.io.stdin) {
-    const buffer = typeof chunk === 'string' ? Buffer.from(chunk) : chunk;
-    size += buffer.length;
-    if (size > MAX_CLIP_HTML_LENGTH) throw tooLarge('The HTML on standard input');
-    chunks.push(buffer);
-  }
-  return Buffer.concat(chunks);
-}
-
-async function readHtmlFile(file: string): Promise<Uint8Array> {
-  try {
-    if ((await stat(file)).size > MAX_CLIP_HTML_LENGTH) throw tooLarge(`The file ${file}`);
-    return await readFile(file);
-  } catch (error) {
-    if (error instanceof NotebookError) throw error;
-    const code = (error as NodeJS.ErrnoException).code;
-    const reason =
-      code === 'ENOENT' ? 'no such file' : code === 'EISDIR' ? 'it is a folder' : (error as Error).message;
-    throw new NotebookError('invalid_argument', `Cannot read the file ${file}: ${reason}.`);
-  }
-}
-
-function tooLarge(what: string): NotebookError {
-  return new NotebookError('too_large', `${what} is larger than ${MAX_CLIP_HTML_LENGTH / 1_000_000} MB.`);
 }

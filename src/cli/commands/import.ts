@@ -1,10 +1,11 @@
 import path from 'node:path';
-import type { ImportSummary, NotebookEvent, ReadLaterFormat } from '../../shared/types';
-import type { Command, CommandContext } from '../command';
+import type { ImportSummary, ReadLaterFormat } from '../../shared/types';
+import type { Command } from '../command';
 import { call } from '../library';
 import { flag, singleString } from '../option-values';
 import { emit, plural } from '../output';
 import { UsageError } from '../usage-error';
+import { showProgress } from '../progress-line';
 
 const NAME = 'import';
 const FORMATS: readonly ReadLaterFormat[] = ['pocket-html', 'pocket-csv', 'omnivore', 'wallabag', 'readwise'];
@@ -38,7 +39,9 @@ export const importCommand: Command = {
     if (from === undefined && flag(context.values, 'no-fetch'))
       throw new UsageError('--no-fetch is only for a read-it-later export (--from).', NAME);
     const summary = await context.withNotebook(async (notebook) => {
-      const stop = showProgress(context, (listener) => notebook.onEvent(listener));
+      const stop = showProgress(context, (listener) => notebook.onEvent(listener), 'import', {
+        line: (event) => `${event.done}/${event.total} ${event.message}`,
+      });
       try {
         return from === undefined
           ? await call(notebook, 'importMarkdown', { dir: source })
@@ -72,23 +75,4 @@ export function renderSummary(summary: ImportSummary): string {
       lines.push(`  ${problem.subject}: ${problem.message} [${problem.code}]`);
   }
   return lines.join('\n');
-}
-
-/** On a terminal, one self-rewriting line on stderr while the import runs; nothing otherwise. */
-function showProgress(
-  context: CommandContext,
-  subscribe: (listener: (event: NotebookEvent) => void) => () => void,
-): () => void {
-  const stderr = context.io.stderr as { write(chunk: string): unknown; isTTY?: boolean };
-  if (context.json || stderr.isTTY !== true) return () => undefined;
-  let shown = false;
-  const unsubscribe = subscribe((event) => {
-    if (event.type !== 'progress' || event.job !== 'import') return;
-    stderr.write(`\r\x1b[2K${event.done}/${event.total} ${event.message}`);
-    shown = true;
-  });
-  return () => {
-    unsubscribe();
-    if (shown) stderr.write('\r\x1b[2K');
-  };
 }

@@ -6,7 +6,7 @@ import { call } from '../library';
 import { flag, integerOption } from '../option-values';
 import { displayTitle, plural, truncate, writeJson, writeLine } from '../output';
 import { UsageError } from '../usage-error';
-import { showIndexProgress } from '../index-progress';
+import { showProgress } from '../progress-line';
 import { readLines } from '../read-lines';
 
 const NAME = 'search';
@@ -67,7 +67,9 @@ export const search: Command = {
 
 /** A command opens the library itself: the index must be loaded (or rebuilt) before it can answer fully. */
 async function waitForIndex(context: CommandContext, notebook: Notebook): Promise<void> {
-  const stop = showIndexProgress(context, (listener) => notebook.onEvent(listener));
+  const stop = showProgress(context, (listener) => notebook.onEvent(listener), 'index', {
+    endsWithoutTerminal: true,
+  });
   try {
     await notebook.whenSearchReady();
   } finally {
