@@ -1,12 +1,17 @@
 import './clip.css';
 import { useEffect, useId, useRef, useState, type ClipboardEvent, type DragEvent } from 'react';
+import { Segmented } from '../../components/Segmented';
 import { useModal } from '../../lib/use-modal';
 import { TagEditor } from '../tags/TagEditor';
 import { ClipStatus } from './ClipStatus';
 import { HtmlSource } from './HtmlSource';
-import { SourceSwitch } from './SourceSwitch';
-import { useClipForm } from './use-clip-form';
+import { useClipForm, type ClipSource } from './use-clip-form';
 import type { Clipper } from './use-clipper';
+
+const clipSources: { value: ClipSource; label: string }[] = [
+  { value: 'url', label: 'Web address' },
+  { value: 'html', label: 'Paste HTML' },
+];
 
 /** Fields where a paste is ordinary typing, never a page to clip. */
 const isPlainField = (target: EventTarget): boolean =>
@@ -103,7 +108,13 @@ export function ClipDialog({ clipper, prefill = null, onPrefilled }: ClipDialogP
           Clip a web page
         </h2>
         <fieldset className="clip-form__fields" disabled={working}>
-          <SourceSwitch source={source} onChange={form.setSource} />
+          <Segmented
+            label="Clip from"
+            name="clip-source"
+            choices={clipSources}
+            value={source}
+            onChange={form.setSource}
+          />
           {source === 'url' ? (
             <label className="field">
               <span className="field__label">Web address</span>

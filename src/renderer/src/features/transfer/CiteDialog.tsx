@@ -4,11 +4,12 @@ import { errorMessage } from '../../lib/errors';
 import { showNotice } from '../../lib/notice-store';
 import { useClient } from '../../lib/use-client';
 import { copyText } from './use-copy-markdown';
+import { Segmented } from '../../components/Segmented';
 import { useModal } from '../../lib/use-modal';
 
-const formats: { format: CitationFormat; label: string }[] = [
-  { format: 'bibtex', label: 'BibTeX' },
-  { format: 'csl-json', label: 'CSL-JSON' },
+const formats: { value: CitationFormat; label: string }[] = [
+  { value: 'bibtex', label: 'BibTeX' },
+  { value: 'csl-json', label: 'CSL-JSON' },
 ];
 
 /** One answer of `cite`, tagged with what was asked, so an older answer is never shown for a newer question. */
@@ -60,20 +61,13 @@ export function CiteDialog({ ids, onClose }: CiteDialogProps) {
       <h2 id={titleId} className="dialog__title">
         {count > 1 ? `Cite ${count} items` : 'Cite'}
       </h2>
-      <div className="transfer-switch" role="radiogroup" aria-label="Citation format">
-        {formats.map((choice) => (
-          <label key={choice.format} className="transfer-switch__choice">
-            <input
-              type="radio"
-              name="cite-format"
-              value={choice.format}
-              checked={format === choice.format}
-              onChange={() => setFormat(choice.format)}
-            />
-            <span>{choice.label}</span>
-          </label>
-        ))}
-      </div>
+      <Segmented
+        label="Citation format"
+        name="cite-format"
+        choices={formats}
+        value={format}
+        onChange={setFormat}
+      />
       {shown && 'problem' in shown ? (
         <p className="transfer-error" role="alert">
           {shown.problem}

@@ -1,5 +1,6 @@
 import { useState } from 'react';
 import type { ReadLaterFormat } from '@shared/types';
+import { Segmented } from '../../components/Segmented';
 import { pathProblem } from './export-scope';
 import { rememberPath, rememberedPath } from './remembered-path';
 import { CheckField, PathField, TransferForm } from './TransferForm';
@@ -9,9 +10,9 @@ import { TransferDialog, useOpenNow } from './TransferDialog';
 
 type ImportSource = ImportRequest['source'];
 
-const sources: { source: ImportSource; label: string }[] = [
-  { source: 'markdown', label: 'Markdown folder' },
-  { source: 'read-later', label: 'Read-it-later export' },
+const sources: { value: ImportSource; label: string }[] = [
+  { value: 'markdown', label: 'Markdown folder' },
+  { value: 'read-later', label: 'Read-it-later export' },
 ];
 
 interface ImportDialogProps {
@@ -75,23 +76,16 @@ export function ImportDialog({ open, onClose }: ImportDialogProps) {
         onSubmit={submit}
         onCancel={close}
       >
-        <div className="transfer-switch" role="radiogroup" aria-label="Import from">
-          {sources.map((choice) => (
-            <label key={choice.source} className="transfer-switch__choice">
-              <input
-                type="radio"
-                name="import-source"
-                value={choice.source}
-                checked={source === choice.source}
-                onChange={() => {
-                  setSource(choice.source);
-                  setProblem(null);
-                }}
-              />
-              <span>{choice.label}</span>
-            </label>
-          ))}
-        </div>
+        <Segmented
+          label="Import from"
+          name="import-source"
+          choices={sources}
+          value={source}
+          onChange={(chosen) => {
+            setSource(chosen);
+            setProblem(null);
+          }}
+        />
         {source === 'markdown' ? (
           <PathField
             label="Markdown folder"
