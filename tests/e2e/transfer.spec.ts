@@ -185,3 +185,29 @@ test('a folder of Markdown files is imported from the welcome screen', async ({ 
     await rm(vault, { recursive: true, force: true });
   }
 });
+
+test('a read-it-later export is imported without fetching, its format found from the file', async ({
+  page,
+  served,
+}) => {
+  const library = new LibraryPage(page);
+  const dialogs = new TransferDialogs(page);
+  await library.open(served.url);
+  await page.getByRole('button', { name: 'Import a folder' }).click();
+  await expect(dialogs.importDialog).toBeVisible();
+  await dialogs.importDialog.getByRole('radio', { name: 'Read-it-later export' }).check();
+  await expect(dialogs.importDialog.getByRole('textbox', { name: 'Markdown folder' })).toBeHidden();
+  await dialogs.importDialog
+    .getByRole('textbox', { name: 'Export file' })
+    .fill(join(__dirname, '..', 'fixtures', 'read-later', 'ril_export.html'));
+  await expect(dialogs.importDialog.getByRole('combobox', { name: 'Format' })).toHaveValue('');
+  await dialogs.importDialog.getByRole('checkbox', { name: 'Fetch pages' }).uncheck();
+  await dialogs.importDialog.getByRole('button', { name: 'Import', exact: true }).click();
+
+  const summary = dialogs.importDialog.getByRole('region', { name: 'Import summary' });
+  await expect(summary).toContainText('Imported 3 items');
+  await dialogs.done(dialogs.importDialog);
+  await expect(library.row('Les greniers de Djenné')).toBeVisible();
+  await expect(library.row('Les greniers de Djenné')).toContainText('#mali');
+  await expect(library.row('Smørrebrød & the open sandwich')).toBeVisible();
+});
