@@ -42,9 +42,11 @@ describe('answerAppRequest', () => {
     for (const url of ['app://commonplace/', APP_PAGE_URL, `${APP_PAGE_URL}?q=1#/notes`]) {
       const answer = await get(url);
       expect(answer.status, url).toBe(200);
+      const nonce = /<meta name="csp-nonce" content="([^"]+)" \/>/.exec(String(answer.body))?.[1];
+      expect(nonce, url).toBeDefined();
       expect(answer.headers).toMatchObject({
         'Content-Type': 'text/html; charset=utf-8',
-        'Content-Security-Policy': PAGE_POLICY,
+        'Content-Security-Policy': pagePolicy(false, nonce),
         'X-Content-Type-Options': 'nosniff',
       });
       expect(String(answer.body)).toContain('<title>Commonplace</title>');

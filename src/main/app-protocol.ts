@@ -2,6 +2,7 @@
  * What `app://commonplace/…` answers, as plain Node: the built renderer, and the images clips
  * keep in the library's `assets/`. No Electron here, so it is tested on real folders.
  */
+import { pageWithStyleNonce } from '../core/page-nonce';
 import { safeRelativePath } from '../core/url-path';
 import { contentTypeFor } from '../shared/content-types';
 import { ASSET_POLICY, PAGE_POLICY } from '../shared/content-policy';
@@ -56,7 +57,16 @@ export async function answerAppRequest(url: string, method: string, roots: AppRo
   const relativePath = path === '/' ? 'index.html' : safeRelativePath(path);
   const target = relativePath === null ? null : inside(roots.rendererDir, relativePath);
   const body = target === null ? null : await readIfFile(target);
-  return body === null || target === null ? notFound() : file(body, target, { 'Cache-Control': 'no-cache' });
+  if (body === null || target === null) return notFound();
+  if (contentTypeFor(target).startsWith('text/html')) {
+    // The page, served with its own style nonce.
+    const page = pageWithStyleNonce(body.toString('utf8'));
+    return file(Buffer.from(page.html), target, {
+      'Cache-Control': 'no-cache',
+      'Content-Security-Policy': page.policy,
+    });
+  }
+  return file(body, target, { 'Cache-Control': 'no-cache' });
 }
 
 function file(body: Buffer, name: string, extra: Record<string, string>): AppResponse {

@@ -1,14 +1,10 @@
 /** Small helpers for answering requests: JSON bodies in and out, errors as `{ code, message }`. */
 import { createReadStream } from 'node:fs';
 import type { IncomingMessage, ServerResponse } from 'node:http';
-import { PAGE_POLICY } from '../shared/content-policy';
 import { NotebookError, type ErrorCode, type ErrorInfo } from '../shared/errors';
 
 /** The largest request body the API reads; larger ones get 413 `too_large`. */
 export const MAX_BODY_BYTES = 16 * 1024 * 1024;
-
-/** The page policy, shared with the desktop window. */
-export const CONTENT_SECURITY_POLICY = PAGE_POLICY;
 
 /** The HTTP status each error code is answered with. */
 export const statusForCode: Record<ErrorCode, number> = {

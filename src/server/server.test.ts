@@ -8,7 +8,6 @@ import { methodNames, type NotebookApi } from '../shared/api';
 import { NotebookError } from '../shared/errors';
 import type { NotebookEvent } from '../shared/types';
 import type { EventFeed } from './events';
-import { CONTENT_SECURITY_POLICY } from './http-util';
 import { startServer, type RunningServer } from './index';
 import { loadOrCreateToken } from './token';
 
@@ -559,10 +558,12 @@ describe('static files', () => {
     expect(page.status).toBe(200);
     expect(page.text).toContain('<title>Commonplace</title>');
     expect(page.headers['content-type']).toBe('text/html; charset=utf-8');
-    expect(page.headers['content-security-policy']).toBe(CONTENT_SECURITY_POLICY);
+    const nonce = /<meta name="csp-nonce" content="([^"]+)" \/>/.exec(page.text)?.[1] ?? '';
+    expect(nonce).not.toBe('');
     expect(page.headers['content-security-policy']).toBe(
-      "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data: blob:; connect-src 'self'; object-src 'none'; base-uri 'none'; form-action 'none'; frame-ancestors 'none'",
+      `default-src 'self'; script-src 'self'; style-src 'self' 'nonce-${nonce}'; img-src 'self' data: blob:; connect-src 'self'; object-src 'none'; base-uri 'none'; form-action 'none'; frame-ancestors 'none'`,
     );
+    expect(Number(page.headers['content-length'])).toBe(Buffer.byteLength(page.text));
     expect(page.headers['x-content-type-options']).toBe('nosniff');
     expect(page.headers['referrer-policy']).toBe('no-referrer');
     const script = await request(server.port, { path: '/assets/app.js?v=1' });
@@ -572,9 +573,9 @@ describe('static files', () => {
     expect((await request(server.port, { path: '/assets/app.css' })).headers['content-type']).toBe(
       'text/css; charset=utf-8',
     );
-    expect((await request(server.port, { path: '/index.html' })).headers['content-security-policy']).toBe(
-      CONTENT_SECURITY_POLICY,
-    );
+    const again = await request(server.port, { path: '/index.html' });
+    expect(again.headers['content-security-policy']).toMatch(/style-src 'self' 'nonce-[^']+';/);
+    expect(again.headers['content-security-policy']).not.toContain(nonce);
   });
 
   it('answers 404 to missing files and directories', async () => {

@@ -2,13 +2,14 @@
  * Serves the built renderer (`out/renderer`) read-only. Paths are resolved segment by segment and
  * any `..`, encoded or not, is refused, so nothing outside the folder is ever read.
  */
-import { realpath, stat } from 'node:fs/promises';
+import { readFile, realpath, stat } from 'node:fs/promises';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { join, relative, isAbsolute, sep } from 'node:path';
+import { pageWithStyleNonce } from '../core/page-nonce';
 import { safeRelativePath } from '../core/url-path';
 import { contentTypeFor } from '../shared/content-types';
 import { NotebookError } from '../shared/errors';
-import { CONTENT_SECURITY_POLICY, HttpError, sendFile, sendText } from './http-util';
+import { HttpError, sendFile, sendText } from './http-util';
 
 export { contentTypeFor };
 
@@ -35,13 +36,20 @@ export async function serveStatic(
   const relativePath = pathname === '/' ? 'index.html' : safeRelativePath(pathname);
   const file = relativePath === null ? null : await resolveInside(root, relativePath);
   if (file === null) throw new NotebookError('not_found', 'There is no such file.');
-  const info = await stat(file);
   const type = contentTypeFor(file);
   res.statusCode = 200;
   res.setHeader('Content-Type', type);
-  res.setHeader('Content-Length', info.size);
   res.setHeader('Cache-Control', 'no-cache');
-  if (type.startsWith('text/html')) res.setHeader('Content-Security-Policy', CONTENT_SECURITY_POLICY);
+  if (type.startsWith('text/html')) {
+    // The page: small, read whole, served with its own style nonce.
+    const page = pageWithStyleNonce(await readFile(file, 'utf8'));
+    const body = Buffer.from(page.html);
+    res.setHeader('Content-Length', body.length);
+    res.setHeader('Content-Security-Policy', page.policy);
+    res.end(req.method === 'HEAD' ? undefined : body);
+    return;
+  }
+  res.setHeader('Content-Length', (await stat(file)).size);
   await sendFile(req, res, file);
 }
 

@@ -15,6 +15,11 @@ const mopti = {
 test('a note written in the UI is still there, with its tag, after a reload', async ({ page, served }) => {
   const library = new LibraryPage(page);
   const editor = new NoteEditor(page);
+  const refused: string[] = [];
+  page.on('console', (message) => {
+    if (message.type() === 'error' && /Content Security Policy/i.test(message.text()))
+      refused.push(message.text());
+  });
   await library.open(served.url);
   await expect(library.welcome).toBeVisible();
 
@@ -33,6 +38,10 @@ test('a note written in the UI is still there, with its tag, after a reload', as
   await expect(editor.title).toHaveValue(mopti.title);
   await editor.expectBody(mopti.body);
   await expect(editor.tag('sahel/mali')).toBeVisible();
+  // The editor's own styles apply under the page's policy (its base theme makes it a flex column),
+  // with the nonce the page was served with, and the browser refused nothing.
+  await expect(page.locator('.cm-editor')).toHaveCSS('display', 'flex');
+  expect(refused).toEqual([]);
 });
 
 test('a note moved to the trash comes back with Restore', async ({ page, served }) => {

@@ -212,9 +212,17 @@ describe('the main process', () => {
       const page = await fetchApp(electron, url);
       expect(page.status, url).toBe(200);
       expect(page.headers.get('Content-Type')).toBe('text/html; charset=utf-8');
-      expect(page.headers.get('Content-Security-Policy')).toBe(pagePolicy);
       expect(page.headers.get('X-Content-Type-Options')).toBe('nosniff');
-      expect(await page.text()).toBe(readFileSync(rendererPage, 'utf8'));
+      // The built page, with the style nonce its policy allows (and nothing else inline).
+      const text = await page.text();
+      const nonce = /<meta name="csp-nonce" content="([^"]+)" \/>/.exec(text)?.[1] ?? '';
+      expect(nonce).not.toBe('');
+      expect(text.replace(`<meta name="csp-nonce" content="${nonce}" />`, '')).toBe(
+        readFileSync(rendererPage, 'utf8'),
+      );
+      expect(page.headers.get('Content-Security-Policy')).toBe(
+        pagePolicy.replace("style-src 'self'", `style-src 'self' 'nonce-${nonce}'`),
+      );
     }
     const script = readdirSync(join(root, 'out/renderer/static')).find((name) => name.endsWith('.js'));
     expect(script).toBeDefined();

@@ -7,7 +7,6 @@ import { markdown, markdownLanguage } from '@codemirror/lang-markdown';
 import { Annotation, EditorState, Prec, Transaction, type Extension } from '@codemirror/state';
 import { EditorView, keymap, placeholder } from '@codemirror/view';
 import { focusTargets } from '../../lib/focus';
-import { adoptEditorStyles } from './adopt-editor-styles';
 import { linkCompletion, type DrawIcon, type FindCandidates } from '../links/link-completion';
 import { wikiLinks, type FollowLink } from '../links/wikilink-decorations';
 import { markdownStyle } from './markdown-style';
@@ -45,6 +44,8 @@ function extensions(hooks: MarkdownEditorHooks): Extension {
       spellcheck: 'true',
       autocapitalize: 'sentences',
     }),
+    // The page's policy applies CodeMirror's `<style>` elements only with the nonce it was served with.
+    EditorView.cspNonce.of(styleNonce(document)),
     EditorView.updateListener.of((update) => {
       const typed = update.transactions.some((tr) => tr.docChanged && !tr.annotation(replaced));
       if (typed) hooks.onChange(update.state.doc.toString());
@@ -60,9 +61,7 @@ export function createMarkdownEditor(
   hooks: MarkdownEditorHooks,
 ): EditorView {
   const state = EditorState.create({ doc: body, extensions: extensions(hooks) });
-  const view = new EditorView({ state, parent });
-  adoptEditorStyles(parent.ownerDocument);
-  return view;
+  return new EditorView({ state, parent });
 }
 
 /**
@@ -85,4 +84,9 @@ export function replaceBody(view: EditorView, body: string): void {
     changes: { from: start, to: oldEnd, insert: body.slice(start, newEnd) },
     annotations: [replaced.of(true), Transaction.addToHistory.of(false)],
   });
+}
+
+/** The style nonce the page was served with (absent under the dev server, which allows inline styles). */
+function styleNonce(doc: Document): string {
+  return doc.querySelector<HTMLMetaElement>('meta[name="csp-nonce"]')?.content ?? '';
 }
