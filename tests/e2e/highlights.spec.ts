@@ -125,6 +125,17 @@ test('a highlight is made from a selection, commented, kept across a reload and 
   await highlights.entry(SENTENCE).getByRole('button', { name: SENTENCE }).click();
   await expect(highlights.mark(SENTENCE)).toHaveClass(/is-flashing/);
 
+  // From the keyboard: the highlight is in the Tab order, Enter opens it at its comment, Esc comes back.
+  await expect(highlights.mark(SENTENCE)).toHaveAttribute('tabindex', '0');
+  await highlights.mark(SENTENCE).focus();
+  await expect(highlights.mark(SENTENCE)).toBeFocused();
+  await page.keyboard.press('Enter');
+  await expect(highlights.popover).toBeVisible();
+  await expect(highlights.comment).toBeFocused();
+  await page.keyboard.press('Escape');
+  await expect(highlights.popover).toBeHidden();
+  await expect(highlights.mark(SENTENCE)).toBeFocused();
+
   await highlights.mark(SENTENCE).click();
   await highlights.popover.getByRole('button', { name: 'pink' }).click();
   await expect(highlights.mark(SENTENCE)).toHaveClass(/hl--pink/);

@@ -174,7 +174,7 @@ export function ClipReader(props: ClipReaderProps) {
               onComment={(comment) => hl.store.update(popover.highlight.id, { comment })}
               onRemove={() => {
                 hl.store.remove(popover.highlight.id);
-                hl.closePopover();
+                hl.closePopover(false);
               }}
               onClose={hl.closePopover}
             />

@@ -17,7 +17,8 @@ interface HighlightPopoverProps {
   onColor: (color: HighlightColor) => void;
   onComment: (comment: string) => void;
   onRemove: () => void;
-  onClose: () => void;
+  /** `byKey`: closed with Esc or Mod+Enter, not by a press elsewhere. */
+  onClose: (byKey: boolean) => void;
 }
 
 /** A highlight's own controls, under it: its colour, its comment, remove. */
@@ -47,7 +48,7 @@ export function HighlightPopover(props: HighlightPopoverProps) {
     const onPointerDown = (event: PointerEvent): void => {
       if (event.target instanceof Node && root.current?.contains(event.target)) return;
       latest.current.save();
-      latest.current.onClose();
+      latest.current.onClose(false);
     };
     document.addEventListener('pointerdown', onPointerDown, true);
     return () => document.removeEventListener('pointerdown', onPointerDown, true);
@@ -60,7 +61,7 @@ export function HighlightPopover(props: HighlightPopoverProps) {
       event.preventDefault();
       event.stopPropagation();
       save();
-      onClose();
+      onClose(true);
     }
   };
 

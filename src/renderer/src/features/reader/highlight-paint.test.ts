@@ -31,6 +31,8 @@ describe('paintHighlight', () => {
     expect(marks.map((mark) => mark.textContent)).toEqual(['river ', 'rose early', ' that year, ', 'they']);
     expect(marks.every((mark) => mark.className === 'hl hl--green')).toBe(true);
     expect(marks.every((mark) => mark.dataset.highlightId === 'abc123')).toBe(true);
+    // Tab reaches the highlight once, at its start.
+    expect(marks.map((mark) => mark.tabIndex)).toEqual([0, -1, -1, -1]);
     expect(root.querySelector('b > mark')?.textContent).toBe('rose early');
     expect(root.querySelector('a')?.getAttribute('href')).toBe('https://x.example');
     expect(root.textContent).toBe('The river rose early that year, they said.');

@@ -1,7 +1,8 @@
 /**
  * Highlights in the rendered article: offsets into the article's `textContent` become runs of
- * text nodes, each wrapped in `<mark class="hl hl--<color>" data-highlight-id>`. Only text nodes
- * are split and wrapped, so the article's own elements, links and attributes are never touched.
+ * text nodes, each wrapped in `<mark class="hl hl--<color>" data-highlight-id>` (the first one
+ * focusable). Only text nodes are split and wrapped, so the article's own elements, links and
+ * attributes are never touched.
  */
 import type { HighlightColor } from '@shared/types';
 
@@ -108,6 +109,8 @@ export function paintHighlight(
     mark.append(target);
     marks.push(mark);
   }
+  // Tab reaches each highlight once, at its start; Enter there opens its controls.
+  if (marks[0]) marks[0].tabIndex = 0;
   return marks;
 }
 

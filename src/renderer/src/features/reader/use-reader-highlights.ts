@@ -25,7 +25,8 @@ export interface ReaderHighlights {
   /** The colour H (and the first toolbar button's shortcut) uses: the last one picked. */
   color: HighlightColor;
   popover: OpenPopover | null;
-  closePopover: () => void;
+  /** Closes the popover; `byKey` (Esc, Mod+Enter) gives the focus back to a highlight opened with the keyboard. */
+  closePopover: (byKey: boolean) => void;
   /** Highlights the selection; then opens its comment, or quotes it into a note. */
   highlight: (color: HighlightColor, then?: 'comment' | 'quote') => void;
   copySelection: () => void;
@@ -74,6 +75,8 @@ export function useReaderHighlights(parts: Parts): ReaderHighlights {
   );
 
   const justMade = useRef<{ id: string; comment: boolean } | null>(null);
+  // The highlight a keyboard opened the popover from: closing it with a key gives the focus back there.
+  const openedFrom = useRef<HTMLElement | null>(null);
   const highlight = useCallback(
     (picked: HighlightColor, then?: 'comment' | 'quote') => {
       const root = articleRef.current;
@@ -118,8 +121,21 @@ export function useReaderHighlights(parts: Parts): ReaderHighlights {
       if (event.target instanceof Element && event.target.closest('a[href]')) return;
       openPopover(id, false);
     };
+    // Enter or Space on a highlight reached with Tab opens it, its comment ready; closing it comes back here.
+    const onKeyDown = (event: KeyboardEvent): void => {
+      const mark = highlightAt(event.target);
+      const id = mark?.dataset.highlightId;
+      if (!mark || mark !== event.target || !id || (event.key !== 'Enter' && event.key !== ' ')) return;
+      event.preventDefault();
+      openedFrom.current = mark;
+      openPopover(id, true);
+    };
     root.addEventListener('click', onClick);
-    return () => root.removeEventListener('click', onClick);
+    root.addEventListener('keydown', onKeyDown);
+    return () => {
+      root.removeEventListener('click', onClick);
+      root.removeEventListener('keydown', onKeyDown);
+    };
   }, [articleRef, readOnly, openPopover]);
 
   // H highlights the selection in the article.
@@ -157,7 +173,12 @@ export function useReaderHighlights(parts: Parts): ReaderHighlights {
     [articleRef],
   );
 
-  const closePopover = useCallback(() => setOpen(null), []);
+  const closePopover = useCallback((byKey: boolean) => {
+    setOpen(null);
+    const mark = openedFrom.current;
+    openedFrom.current = null;
+    if (byKey && mark?.isConnected) mark.focus();
+  }, []);
 
   return { store, notes, placed, selection, color, popover, closePopover, highlight, copySelection, jump };
 }
