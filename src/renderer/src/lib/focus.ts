@@ -41,7 +41,15 @@ export function focusNow(id: string): void {
   document.getElementById(id)?.focus();
 }
 
-/** Focuses an element by id once React has rendered it. */
+/**
+ * Focuses an element by id once React has rendered it — unless the focus was put somewhere else
+ * meanwhile (a shortcut pressed at once: the later request wins).
+ */
 export function focusSoon(id: string): void {
-  requestAnimationFrame(() => document.getElementById(id)?.focus());
+  const before = document.activeElement;
+  requestAnimationFrame(() => {
+    const now = document.activeElement;
+    if (now !== before && now !== null && now !== document.body) return;
+    document.getElementById(id)?.focus();
+  });
 }
