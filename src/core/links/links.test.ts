@@ -91,6 +91,31 @@ describe('resolution', () => {
   });
 });
 
+describe('titles a link cannot hold as they are', () => {
+  it('resolves a clip whose title holds # [ ] | ^ by the title with those as spaces, highlight refs too', async () => {
+    await withTempLibrary(
+      async ({ notebook }) => {
+        const clip = await clipTitled(notebook, 'Granary report #3 [updated]');
+        const source = await note(
+          notebook,
+          'S',
+          'See [[Granary report 3 updated]] and [[granary report 3 updated#^a1b2c3|the quote]].',
+        );
+        const report = await call(notebook, 'getLinks', { id: source });
+        expect(report.outgoing.map((l) => [l.target, l.resolved?.id ?? null, l.block])).toEqual([
+          ['Granary report 3 updated', clip, null],
+          ['granary report 3 updated', clip, 'a1b2c3'],
+        ]);
+        expect((await call(notebook, 'getLinks', { id: clip })).backlinks.map((b) => b.source.id)).toEqual([
+          source,
+          source,
+        ]);
+      },
+      { ...options, clipper: { inWorker: false } },
+    );
+  });
+});
+
 describe('getLinks', () => {
   it('lists backlinks with their lines, and unlinked mentions', async () => {
     await withTempLibrary(async ({ notebook }) => {

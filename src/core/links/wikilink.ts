@@ -8,9 +8,11 @@
  *   - brackets holding a line break, another `[` or `]`, or no target (`[[]]`, `[[#Heading]]`);
  *     in `[[a [[b]] c]]` only `[[b]]` is a link, and an unclosed `[[a` is plain text.
  *
- * A title holding `[`, `]`, `|`, `#` or `^` cannot be written as a link target; renameItem refuses
- * such titles (see `unlinkableCharacters`) rather than inventing an escape.
+ * A title holding `[`, `]`, `|`, `#` or `^` cannot be written as a link target as it is: links
+ * name it with those characters as spaces (shared/link-target.ts), and renameItem refuses such
+ * titles for notes (see `unlinkableCharacters`) rather than inventing an escape.
  */
+import { linkTargetOf, UNLINKABLE_RE } from '../../shared/link-target';
 import type { WikiLink } from '../../shared/types';
 import { foldText } from '../search/text';
 
@@ -37,7 +39,6 @@ export interface TextLine {
 }
 
 const FENCE_RE = /^ {0,3}(`{3,}|~{3,})/;
-const UNLINKABLE_RE = /[[\]|#^]/g;
 
 /** The parts of the text between `[[` and `]]`; null when it names no target. */
 export function parseLinkText(raw: string): WikiLink | null {
@@ -58,11 +59,14 @@ export function parseLinkText(raw: string): WikiLink | null {
 const keyCache = new Map<string, string>();
 const KEY_CACHE_SIZE = 50_000;
 
-/** How link targets, titles and aliases are compared: case, accents and runs of spaces ignored. */
+/**
+ * How link targets, titles and aliases are compared: case, accents and runs of spaces ignored,
+ * and a title's unlinkable characters taken as spaces.
+ */
 export function linkKey(name: string): string {
   let key = keyCache.get(name);
   if (key === undefined) {
-    key = foldText(name.trim()).replace(/\s+/g, ' ');
+    key = foldText(linkTargetOf(name)).replace(/\s+/g, ' ');
     if (keyCache.size >= KEY_CACHE_SIZE) keyCache.clear();
     keyCache.set(name, key);
   }

@@ -57,12 +57,24 @@ describe('titleKey', () => {
   it('ignores case, accents and spacing', () => {
     expect(titleKey('  Sécurité   Briefing ')).toBe(titleKey('securite briefing'));
   });
+
+  it('takes the characters a link cannot hold as spaces', () => {
+    expect(titleKey('Report #3 [updated]')).toBe(titleKey('report 3 updated'));
+  });
 });
 
 describe('completionText', () => {
   it('closes the link, with the alias when the match was on one', () => {
     expect(completionText('Gao', null)).toBe('Gao]]');
     expect(completionText('Gao', 'the town')).toBe('Gao|the town]]');
+  });
+
+  it('leaves out what would end or split the link, so it still resolves', () => {
+    expect(completionText('Report #3 [updated]', null)).toBe('Report 3 updated]]');
+    expect(completionText('Report #3', 'the | third')).toBe('Report 3|the third]]');
+    expect(findWikiLinks(`[[${completionText('Report #3 [updated]', null)}`)[0]?.target).toBe(
+      'Report 3 updated',
+    );
   });
 });
 

@@ -3,6 +3,7 @@
  * (the contract's WikiLink), with offsets so the editor can decorate and follow them.
  */
 import type { WikiLink } from '@shared/types';
+import { linkTargetOf } from '@shared/link-target';
 
 export interface WikiLinkRange extends WikiLink {
   /** Offset of the first `[`. */
@@ -44,14 +45,18 @@ export function wikiLinkAt(text: string, pos: number, offset = 0): WikiLinkRange
   return findWikiLinks(text, offset).find((link) => pos >= link.from && pos <= link.to) ?? null;
 }
 
-/** A title as links compare it: case, accents and runs of spaces do not matter. */
+/** A title as links compare it: case, accents and runs of spaces do not matter; unlinkable characters are spaces. */
 export function titleKey(title: string): string {
-  return title.normalize('NFKD').replace(/\p{M}/gu, '').toLocaleLowerCase().replace(/\s+/g, ' ').trim();
+  return linkTargetOf(title.normalize('NFKD').replace(/\p{M}/gu, '').toLocaleLowerCase());
 }
 
-/** The text a completion inserts after `[[`: `Title]]`, or `Title|alias]]` for a match on an alias. */
+/**
+ * The text a completion inserts after `[[`: `Title]]`, or `Title|alias]]` for a match on an alias;
+ * characters that would end or split the link are left out of both.
+ */
 export function completionText(title: string, alias: string | null): string {
-  return alias ? `${title}|${alias}]]` : `${title}]]`;
+  const target = linkTargetOf(title);
+  return alias ? `${target}|${linkTargetOf(alias)}]]` : `${target}]]`;
 }
 
 /**

@@ -1,4 +1,5 @@
 /** The Markdown a highlight turns into: its link, a blockquote, a note of its own. */
+import { linkTargetOf } from '@shared/link-target';
 import type { Highlight } from '@shared/types';
 
 const SHORT_QUOTE = 160;
@@ -13,19 +14,9 @@ export function shortQuote(quote: string, max = SHORT_QUOTE): string {
   return `${(space > max / 2 ? cut.slice(0, space) : cut).replace(/[\s.,;:–—-]+$/, '')}…`;
 }
 
-/** A clip title as a link target: characters that end or split a `[[link]]` are left out. */
-function linkTarget(title: string): string {
-  return (
-    title
-      .replace(/[[\]|#^]/g, ' ')
-      .replace(/\s+/g, ' ')
-      .trim() || 'Untitled'
-  );
-}
-
 /** `[[Clip title#^id]]`: a link to one highlight. */
 export function highlightLink(clipTitle: string, highlightId: string): string {
-  return `[[${linkTarget(clipTitle)}#^${highlightId}]]`;
+  return `[[${linkTargetOf(clipTitle) || 'Untitled'}#^${highlightId}]]`;
 }
 
 /** The quote as a Markdown blockquote, every line marked. */
