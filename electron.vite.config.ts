@@ -15,6 +15,8 @@ export default defineConfig({
           index: resolve(__dirname, 'src/main/index.ts'),
           // Article extraction runs in a worker thread so the main process stays responsive.
           'extract-worker': resolve(__dirname, 'src/core/clipper/extract-worker.ts'),
+          // So does the tokenising of a search index rebuild.
+          'index-worker': resolve(__dirname, 'src/core/search/index-worker.ts'),
         },
       },
     },

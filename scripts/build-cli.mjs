@@ -2,8 +2,12 @@
 import { build } from 'esbuild';
 
 await build({
-  // The extraction worker sits beside the command, where the core looks for it.
-  entryPoints: { index: 'src/cli/index.ts', 'extract-worker': 'src/core/clipper/extract-worker.ts' },
+  // The extraction and indexing workers sit beside the command, where the core looks for them.
+  entryPoints: {
+    index: 'src/cli/index.ts',
+    'extract-worker': 'src/core/clipper/extract-worker.ts',
+    'index-worker': 'src/core/search/index-worker.ts',
+  },
   outdir: 'out/cli',
   outExtension: { '.js': '.cjs' },
   bundle: true,

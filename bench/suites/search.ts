@@ -1,9 +1,11 @@
 /**
- * Search at a given size, over generated articles (~5.3 KB of text each; 50,000 ≈ 265 MB) whose
- * bodies are files on disk, read the way a rebuild (in batches) and a page of results (at once,
- * only when the start of the body the index keeps is not enough) read them; the app's reader
- * keeps the last 64. Measures the rebuild, the index's memory (heap + typed arrays, after a GC),
- * save, load and the first search after it, one-item updates (the first after the load included),
+ * Search at a given size, over a library of generated articles clipped into the store (~5.3 KB of
+ * text each; 50,000 ≈ 265 MB; each body file also holds the article's HTML and Markdown, as a
+ * clip's does). The rebuild is the app's own (IndexUpdater over the store, with the indexing
+ * thread); a page of results reads bodies at once, only when the start of the body the index
+ * keeps is not enough; the app's reader keeps the last 64. Measures the rebuild, the index's
+ * memory (heap + typed arrays, after a GC), save, load and the first search after it, one-item
+ * updates (the first after the load included),
  * the whole query path (parse → match → filters → rank → snippets, top 20) over the issue's mix —
  * then the same mix with every body in memory ('cached': the search without the body files' I/O) —
  * and the longest event-loop stall of each phase. Targets (issue 4, at 50k): query p95 ≤ 5 ms and
@@ -16,10 +18,22 @@ import os from 'node:os';
 import path from 'node:path';
 import { setFlagsFromString } from 'node:v8';
 import { runInNewContext } from 'node:vm';
+import { serializeClipBody } from '../../src/core/clip-record';
+import { replaceFileDurably } from '../../src/core/durable-file';
+import { yieldToLoop } from '../../src/core/event-loop';
+import { bodyBucket, shardOf } from '../../src/core/ids';
+import type { ClipRecord, ShardData } from '../../src/core/item-record';
+import { newLibraryFile } from '../../src/core/library-file';
+import { openLibraryFile } from '../../src/core/open-library';
+import { LIBRARY_FILE, STORE_DIR, bodyFileName, bodyPath, shardPath } from '../../src/core/paths';
+import { Store } from '../../src/core/store';
+import { byRev } from '../../src/core/search/backlog';
+import { BodyTextReader, bodyPlainText } from '../../src/core/search/body-text';
 import { executeSearch, type CatalogEntry, type SearchCatalog } from '../../src/core/search/execute';
+import { IndexUpdater } from '../../src/core/search/index-updater';
+import { IndexWorkerClient } from '../../src/core/search/index-worker-client';
 import { parseQuery } from '../../src/core/search/query-parser';
 import { SearchIndex, type IndexDoc } from '../../src/core/search/search-index';
-import { yieldToLoop } from '../../src/core/event-loop';
 import {
   createRandom,
   generateArticle,
@@ -66,14 +80,14 @@ export const searchSuite: Suite = {
     ...['first search ms', 'query p50', 'query p95', 'query p99', 'query max', 'query loop max'],
     ...['cached p95', 'cached p99', 'update first', 'update p95', 'update max'],
   ],
-  async run(size) {
+  async run(size, options) {
     const dir = await fs.mkdtemp(path.join(os.tmpdir(), 'commonplace-search-bench-'));
     try {
-      const catalog = await writeCorpus(dir, size);
+      const catalog = await writeCorpus(dir, size, options.shards);
+      const store = await openStore(dir);
       const before = memory();
-      const built = await withLoopMonitor(() => time(() => rebuild(catalog, size)));
+      const built = await withLoopMonitor(() => time(() => rebuild(store)));
       const index = built.value.value;
-      await index.settle();
       const indexMb = (memory() - before) / 1e6;
       const saved = await withLoopMonitor(() => time(() => index.save(path.join(dir, 'index'), size)));
       const loaded = await withLoopMonitor(() => time(async () => SearchIndex.load(path.join(dir, 'index'))));
@@ -121,39 +135,95 @@ export const searchSuite: Suite = {
 
 interface BenchCatalog extends SearchCatalog {
   entries: Map<string, CatalogEntry & { meta: string }>;
-  dir: string;
   /** Bodies kept in memory, the most recently read (the app keeps 64: body-text.ts). */
   cacheLimit: number;
 }
 
-/** Bodies to files (one per article), metadata in memory — as the store keeps them. */
-async function writeCorpus(dir: string, size: number): Promise<BenchCatalog> {
-  const bodies = path.join(dir, 'bodies');
-  await fs.mkdir(bodies);
+/**
+ * A library of clips in the store's layout (body files, shard files, library.json), written
+ * directly as the store would hold it; the entries also in memory, for the query part.
+ */
+async function writeCorpus(dir: string, size: number, shards: number): Promise<BenchCatalog> {
   const entries = new Map<string, CatalogEntry & { meta: string }>();
-  let i = 0;
+  const files = new Map<string, string>();
+  const byShard = new Map<number, ShardData>();
+  for (let bucket = 0; bucket < 256; bucket++)
+    await fs.mkdir(bodyPath(dir, bucket.toString(16).padStart(2, '0')), { recursive: true });
+  let rev = 0;
   for (const article of generateArticles(size, 1)) {
-    const id = `a${String(i++).padStart(6, '0')}`;
+    const id = `a${String(rev++).padStart(6, '0')}`;
+    const record = clipRecord(id, rev, article);
     entries.set(id, entryOf(article));
-    await fs.writeFile(path.join(bodies, `${id}.txt`), article.text);
+    files.set(id, bodyPath(dir, record.bodyFile));
+    const shard = byShard.get(shardOf(id, shards)) ?? { items: {} };
+    shard.items[id] = record;
+    byShard.set(shardOf(id, shards), shard);
+    await fs.writeFile(bodyPath(dir, record.bodyFile), clipBody(article.text));
   }
+  await fs.mkdir(path.join(dir, STORE_DIR));
+  for (const [shard, data] of byShard)
+    await replaceFileDurably(shardPath(dir, shard), JSON.stringify(data), { keepBackup: false });
+  const library = newLibraryFile(new Date().toISOString(), shards);
+  await fs.writeFile(path.join(dir, LIBRARY_FILE), JSON.stringify(library));
   const cache = new Map<string, string>();
   const catalog: BenchCatalog = {
     entries,
-    dir: bodies,
     cacheLimit: 64,
     get: (id) => entries.get(id),
     // Read at once, as the app reads a page's bodies (body-text.ts textOfIdNow).
     async bodyText(id) {
       const cached = cache.get(id);
       if (cached !== undefined) return cached;
-      const text = readFileSync(path.join(bodies, `${id}.txt`), 'utf8');
+      const file = files.get(id);
+      const text = file === undefined ? '' : bodyPlainText('clip', readFileSync(file, 'utf8'));
       cache.set(id, text);
       for (const oldest of cache.keys()) if (cache.size > catalog.cacheLimit) cache.delete(oldest);
       return text;
     },
   };
   return catalog;
+}
+
+function clipRecord(id: string, rev: number, a: CorpusArticle): ClipRecord {
+  return {
+    id,
+    type: 'clip',
+    title: a.title,
+    tags: a.tags,
+    excerpt: a.text.slice(0, 200),
+    created: a.created,
+    updated: a.updated,
+    deleted: null,
+    rev,
+    url: a.url,
+    canonicalUrl: a.url,
+    authors: a.authors,
+    siteName: a.siteName,
+    published: a.published,
+    lang: null,
+    clipped: a.created,
+    assets: [],
+    mode: 'article',
+    bodyFile: bodyFileName(bodyBucket(id), id, rev, 'json'),
+  };
+}
+
+// A clip's body file: the article as HTML, plain text and Markdown.
+function clipBody(text: string): string {
+  const paragraphs = text.split('\n\n');
+  return serializeClipBody({
+    html: paragraphs.map((p) => `<p>${p.replaceAll('&', '&amp;').replaceAll('<', '&lt;')}</p>`).join('\n'),
+    text,
+    markdown: text,
+    images: [],
+    citation: null,
+    suggestedTags: [],
+  });
+}
+
+async function openStore(dir: string): Promise<Store> {
+  const now = (): Date => new Date();
+  return Store.open(dir, await openLibraryFile(dir, { now }), now);
 }
 
 function entryOf(a: CorpusArticle): CatalogEntry & { meta: string } {
@@ -173,30 +243,16 @@ function entryOf(a: CorpusArticle): CatalogEntry & { meta: string } {
   };
 }
 
-/** A full rebuild as the app runs it: bodies read 16 at a time, the loop given a turn every ~10 ms. */
-async function rebuild(catalog: BenchCatalog, size: number): Promise<SearchIndex> {
-  const index = SearchIndex.create();
-  const ids = [...catalog.entries.keys()];
-  let slice = performance.now();
-  for (let at = 0; at < size; at += 16) {
-    const batch = ids.slice(at, at + 16);
-    const texts = await Promise.all(
-      batch.map((id) => fs.readFile(path.join(catalog.dir, `${id}.txt`), 'utf8')),
-    );
-    for (const [k, id] of batch.entries()) {
-      index.add(docOf(catalog, id, texts[k] ?? ''));
-      if (performance.now() - slice > 10) {
-        await yieldToLoop();
-        slice = performance.now();
-      }
-    }
-  }
-  return index;
-}
-
-function docOf(catalog: BenchCatalog, id: string, body: string): IndexDoc {
-  const entry = catalog.entries.get(id);
-  return { id, type: 'clip', title: entry?.title ?? '', body, meta: entry?.meta ?? '', entry };
+/** A full rebuild as the app runs it (search-service.ts): every item, oldest first, until merges are done. */
+async function rebuild(store: Store): Promise<SearchIndex> {
+  const hooks = { changed: () => undefined, progress: () => undefined };
+  const reader = new BodyTextReader(store);
+  const updater = new IndexUpdater(SearchIndex.create(), store, reader, hooks, 0, new IndexWorkerClient());
+  updater.startBacklog(byRev([...store.allItems()]));
+  await updater.whenIdle();
+  await updater.index.settle();
+  await updater.stop();
+  return updater.index;
 }
 
 /** One-item changes right after the load: edits of existing items, new items, removals. */

@@ -2,19 +2,13 @@
  * One extraction worker thread: started on first use, restarted after a crash, stopped when it
  * hangs past the time limit. It keeps the process alive only while a request is waiting.
  */
-import { existsSync } from 'node:fs';
-import { createRequire } from 'node:module';
-import { join } from 'node:path';
-import { Worker } from 'node:worker_threads';
+import type { Worker } from 'node:worker_threads';
 import { fromErrorInfo, NotebookError } from '../../shared/errors';
+import { startWorkerThread } from '../worker-thread';
 import type { WorkerReply, WorkerRequest } from './worker-protocol';
 
 /** A page that takes longer than this to extract is given up on, and its worker replaced. */
 export const EXTRACT_TIMEOUT_MS = 60_000;
-
-// Built beside the bundles (out/main/extract-worker.js, out/cli/extract-worker.cjs); the source
-// under vitest or tsx.
-const WORKER_FILES = ['extract-worker.js', 'extract-worker.cjs', 'extract-worker.ts'];
 
 /** A request as callers make it; the client numbers it. */
 export type Request = WorkerRequest extends infer R ? (R extends unknown ? Omit<R, 'id'> : never) : never;
@@ -55,9 +49,12 @@ export class WorkerClient {
   }
 
   private start(): Worker {
-    const file = workerFile();
-    const execArgv = file.endsWith('.ts') ? ['--require', tsxRegister()] : [];
-    const worker = new Worker(file, { execArgv });
+    // Built beside the bundles (out/main/extract-worker.js, out/cli/extract-worker.cjs).
+    const worker = startWorkerThread(
+      __dirname,
+      'extract-worker',
+      () => new NotebookError('internal', 'The article extractor is missing from this build.'),
+    );
     worker.on('message', (reply: WorkerReply) => this.settle(reply));
     worker.on('error', () => this.lose(worker));
     worker.on('exit', () => this.lose(worker));
@@ -103,16 +100,4 @@ export class WorkerClient {
       this.pending.delete(id);
     }
   }
-}
-
-function workerFile(): string {
-  const found = WORKER_FILES.map((name) => join(__dirname, name)).find((file) => existsSync(file));
-  if (found === undefined)
-    throw new NotebookError('internal', 'The article extractor is missing from this build.');
-  return found;
-}
-
-// Source runs (vitest, tsx) need TypeScript in the thread too; --import does not reach workers on Node 20.
-function tsxRegister(): string {
-  return createRequire(join(__dirname, 'extractor.ts')).resolve('tsx/cjs');
 }

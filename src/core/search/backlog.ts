@@ -3,6 +3,19 @@ import { performance } from 'node:perf_hooks';
 
 const PROGRESS_EVERY_MS = 250;
 
+/**
+ * The ids oldest first (a save part-way through then records how far the work got, and the next
+ * open resumes there). Sorted as numbers in a typed array — a comparator sort of 50,000 items held
+ * the event loop for tens of milliseconds.
+ */
+export function byRev(items: readonly { id: string; rev: number }[]): string[] {
+  // rev and position packed in one exact double: rev below 2^32, position below 2^20.
+  if (items.length >= 2 ** 20 || items.some((item) => item.rev >= 2 ** 32))
+    return [...items].sort((a, b) => a.rev - b.rev).map((item) => item.id);
+  const keys = Float64Array.from(items, (item, i) => item.rev * 2 ** 20 + i).sort();
+  return Array.from(keys, (key) => (items[key % 2 ** 20] as { id: string }).id);
+}
+
 export class Backlog {
   private ids: string[] = [];
   private done = 0;
@@ -30,13 +43,14 @@ export class Backlog {
     return { done: this.done, total: this.ids.length };
   }
 
-  /** The next `count` ids, not yet taken off. */
-  peek(count: number): string[] {
-    return this.ids.slice(this.done, this.done + count);
+  /** The next `count` ids, not yet taken off, after skipping `ahead` of them. */
+  peek(count: number, ahead = 0): string[] {
+    const from = this.done + ahead;
+    return this.ids.slice(from, from + count);
   }
 
-  advance(): void {
-    this.done++;
+  advance(count = 1): void {
+    this.done += count;
   }
 
   /** Gives up the rest (closing); no "done" progress follows. */

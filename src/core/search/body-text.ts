@@ -28,7 +28,7 @@ export class BodyTextReader {
       if (cached !== undefined) return cached;
       const raw = await this.store.bodies.read(current.bodyFile);
       if (raw !== null) {
-        const text = plainText(current, raw);
+        const text = bodyPlainText(current.type, raw);
         return keep ? this.remember(current.bodyFile, text) : text;
       }
       // A newer save may have replaced (and removed) the file while it was being read.
@@ -48,7 +48,7 @@ export class BodyTextReader {
       const cached = this.recall(current.bodyFile);
       if (cached !== undefined) return cached;
       const raw = this.store.bodies.readNow(current.bodyFile);
-      if (raw !== null) return this.remember(current.bodyFile, plainText(current, raw));
+      if (raw !== null) return this.remember(current.bodyFile, bodyPlainText(current.type, raw));
       const latest = this.store.get(current.id);
       if (!latest || latest.bodyFile === current.bodyFile) return '';
       current = latest;
@@ -79,8 +79,9 @@ export class BodyTextReader {
   }
 }
 
-function plainText(record: ItemRecord, raw: string): string {
-  if (record.type === 'note') return raw;
+/** The searchable text of a body file's content: a note's as it is, a clip's article text ('' if damaged). */
+export function bodyPlainText(type: ItemRecord['type'], raw: string): string {
+  if (type === 'note') return raw;
   try {
     return parseClipBody(raw).text;
   } catch {

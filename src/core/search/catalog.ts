@@ -3,7 +3,7 @@
  * the store's memory, never the disk), its body text (from its body file, through a small cache),
  * and the document an item is indexed as.
  */
-import type { ItemRecord } from '../item-record';
+import type { ClipRecord, ItemRecord, NoteRecord } from '../item-record';
 import type { Store } from '../store';
 import type { SearchCatalog } from './execute';
 import type { IndexDoc } from './search-index';
@@ -18,8 +18,20 @@ export function storeCatalog(store: Store, bodies: BodyTextReader): SearchCatalo
   };
 }
 
+/** What indexing reads of a record (and all of it that is sent to the indexing thread). */
+export type IndexedRecord =
+  Pick<NoteRecord, NoteField> | Pick<ClipRecord, NoteField | 'authors' | 'siteName' | 'url' | 'published'>;
+type NoteField = 'id' | 'type' | 'title' | 'tags' | 'created' | 'updated' | 'deleted';
+
+export function indexedRecord(record: ItemRecord): IndexedRecord {
+  const { id, title, tags, created, updated, deleted } = record;
+  if (record.type === 'note') return { id, type: 'note', title, tags, created, updated, deleted };
+  const { authors, siteName, url, published } = record;
+  return { id, type: 'clip', title, tags, created, updated, deleted, authors, siteName, url, published };
+}
+
 /** An item as the index holds it: title, body, and the words around it (tags; a clip's authors, site and host). */
-export function indexDoc(record: ItemRecord, body: string): IndexDoc {
+export function indexDoc(record: IndexedRecord, body: string): IndexDoc {
   const meta = [...record.tags];
   if (record.type === 'clip') {
     meta.push(...record.authors);
@@ -27,7 +39,8 @@ export function indexDoc(record: ItemRecord, body: string): IndexDoc {
     const host = hostOf(record.url);
     if (host !== null) meta.push(host);
   }
-  return { id: record.id, type: record.type, title: record.title, body, meta: meta.join(' ') };
+  // With its entry: the index knows what filters and ranking need of it without asking again.
+  return { id: record.id, type: record.type, title: record.title, body, meta: meta.join(' '), entry: record };
 }
 
 function hostOf(url: string): string | null {

@@ -135,6 +135,30 @@ describe('executeSearch', () => {
     expect(await ids('type:clip before:2024-01-01')).toEqual(['c-other']);
   });
 
+  it('finds items by their facets alone after edits, removals and reused item numbers', async () => {
+    const { index, catalog } = setup();
+    const find = async (query: string): Promise<string[]> =>
+      (await executeSearch(index, parseQuery(query), catalog, { limit: 50, offset: 0 })).hits
+        .map((hit) => hit.id)
+        .sort();
+    const niger = ITEMS[1] as Item;
+    const retagged = { ...niger, tags: ['travel'], updated: '2024-03-01T00:00:00.000Z' };
+    // Many versions of one item: its old numbers die and are reused by the next ones.
+    for (let i = 0; i < 40; i++) {
+      const entry = i % 2 === 0 ? retagged : niger;
+      index.add({ id: niger.id, type: 'note', title: entry.title, body: entry.body, meta: '', entry });
+      await index.settle();
+    }
+    index.remove('n-sahel');
+    const moved = { ...(ITEMS[5] as Item), tags: ['sahel/chad'] };
+    index.add({ id: moved.id, type: 'note', title: moved.title, body: moved.body, meta: '', entry: moved });
+    expect(await find('tag:sahel')).toEqual(['n-niger', 'n-phrase']);
+    expect(await find('tag:travel')).toEqual([]);
+    expect(await find('tag:todo harvest')).toEqual(['n-niger']);
+    expect(await find('tag:sahel council')).toEqual(['n-phrase']);
+    expect(await find('author:keita')).toEqual(['c-rfi']);
+  });
+
   it('filters on any of many tags, however many an item has', async () => {
     const tags = Array.from({ length: 12 }, (_, i) => `topic/t${i}`);
     const many: Item = { ...base, id: 'many', type: 'note', title: 'Many tags', body: 'harvest', tags };

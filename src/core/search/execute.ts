@@ -8,7 +8,7 @@
  * were checked and counts the rest (which hold every word of the phrase) as matches.
  */
 import type { SearchHit } from '../../shared/types';
-import { hasFilters, itemFilter } from './index-filter';
+import { hasFilters, itemFilter, type ItemFilter } from './index-filter';
 import { KNOWN, TRASHED } from './index-meta';
 import { matchExclusions, matchGroups, type ExcludedPhrase } from './index-match';
 import { PhraseCheck } from './index-phrase';
@@ -40,6 +40,9 @@ export interface SearchCatalog {
   bodyText(id: string): Promise<string>;
 }
 
+// Gathering an item through its facets costs about this many filter tests.
+const HOLDER_COST = 2;
+
 export async function executeSearch(
   index: SearchIndex,
   parsed: ParsedQuery,
@@ -52,7 +55,13 @@ export async function executeSearch(
     return { total: 0, hits: [] };
   const text = parsed.any.length > 0 ? matchGroups(index, parsed.any) : null;
   try {
-    const candidates = filtered(index, parsed, catalog, text ? text.nums : index.liveNumbers());
+    const filter = itemFilter(parsed, index.meta);
+    // Start from the items of the most selective operator's facets when they are few enough.
+    const source =
+      text === null
+        ? (filter.narrow(null, index.size / HOLDER_COST) ?? index.liveNumbers())
+        : (filter.narrow(text.nums, text.nums.length) ?? text.nums);
+    const candidates = filtered(index, parsed, catalog, filter, source);
     const groupPhrases = parsed.any.map((group) =>
       group.flatMap((c) => (c.kind === 'phrase' ? [c.terms] : [])),
     );
@@ -103,11 +112,11 @@ function filtered(
   index: SearchIndex,
   parsed: ParsedQuery,
   catalog: SearchCatalog,
-  source: Int32Array,
+  { passes }: ItemFilter,
+  source: ArrayLike<number>,
 ): { nums: Int32Array; notPhrases: ExcludedPhrase[] } {
   const { excluded, phrases: notPhrases } = matchExclusions(index, parsed.none);
   const { meta } = index;
-  const passes = itemFilter(parsed, meta);
   const nums = new Int32Array(source.length);
   let found = 0;
   const [flags, knownBit, trashed] = [meta.flags, KNOWN, TRASHED];

@@ -1,8 +1,10 @@
 /**
  * The operators that are not text, as one test per item number over the index's per-item arrays
  * (index-meta.ts): trash, type, dates, and tags, sites and authors through the facet dictionary —
- * which facets an operator takes is decided once per search, not once per item. Trashed items
- * never pass. Tags and authors: every one asked for must match; types and sites: any of them.
+ * which facets an operator takes is decided once per search (over the facets of its kind only),
+ * not once per item. Trashed items never pass. Tags and authors: every one asked for must match;
+ * types and sites: any of them. A search with no words starts from the holders of the facets its
+ * most selective operator takes, not from every item.
  */
 import { FACET_SLOTS, CLIP, HIGHLIGHT, TRASHED, dateKey, type ItemMeta } from './index-meta';
 import type { ParsedQuery } from './query-parser';
@@ -14,8 +16,18 @@ export function hasFilters(q: ParsedQuery): boolean {
   return lists.some((list) => list.length > 0) || q.before !== null || q.after !== null;
 }
 
-/** Whether an item version (known: index-meta.ts) passes the query's operators. */
-export function itemFilter(q: ParsedQuery, meta: ItemMeta): (num: number) => boolean {
+export interface ItemFilter {
+  /** Whether an item version (known: index-meta.ts) passes the query's operators. */
+  passes: (num: number) => boolean;
+  /**
+   * The items of `source` (null: of the library) that may pass, as far as the facets of the most
+   * selective operator tell (a superset: `passes` decides); null when that operator's facets have
+   * `limit` holders or more, so that going through them would not be quicker.
+   */
+  narrow: (source: Int32Array | null, limit: number) => Int32Array | null;
+}
+
+export function itemFilter(q: ParsedQuery, meta: ItemMeta): ItemFilter {
   const anyType = q.types.length === 0;
   // By kind (0 note, 1 clip, 2 highlight): wanted, and refused.
   const kinds = ['note', 'clip', 'highlight'] as const;
@@ -49,14 +61,22 @@ export function itemFilter(q: ParsedQuery, meta: ItemMeta): (num: number) => boo
   const refuse = ((1 << kept.length) - 1) & ~want;
   const bitsOf = (facet: string): number =>
     kept.reduce((bits, accept, i) => (accept(facet) ? bits | (1 << i) : bits), 0);
-  const bits = Int32Array.from(meta.facets, bitsOf);
+  // Only facets of the kinds the operators ask about can have a bit.
+  const kindsAsked = [
+    ...(q.tags.length + q.notTags.length > 0 ? ['t'] : []),
+    ...(q.authors.length + q.notAuthors.length > 0 ? ['a'] : []),
+    ...(q.sites.length + q.notSites.length > 0 ? ['h'] : []),
+  ];
+  const bits = new Int32Array(meta.facets.length);
+  for (const kind of kindsAsked)
+    for (const id of meta.facetsOfKind.get(kind) ?? []) bits[id] = bitsOf(meta.facets[id] as string);
   // Locals for what the test reads per item (the arrays are not replaced while a search runs).
   const { flags: allFlags, date: dates, facetsOf, facets, slots } = meta;
   const [trashed, clipBit, highlightBit, width] = [TRASHED, CLIP, HIGHLIGHT, FACET_SLOTS];
   const bitsAt = (id: number): number =>
     // A facet first met during this search (its item read from the catalog) is tested as it comes.
     id < bits.length ? (bits[id] as number) : bitsOf(facets[id] ?? '');
-  return (num) => {
+  const passes = (num: number): boolean => {
     const flags = allFlags[num] as number;
     if ((flags & trashed) !== 0) return false;
     const kind = (flags & clipBit) !== 0 ? 1 : (flags & highlightBit) !== 0 ? 2 : 0;
@@ -79,6 +99,35 @@ export function itemFilter(q: ParsedQuery, meta: ItemMeta): (num: number) => boo
     }
     return (has & want) === want && (has & refuse) === 0;
   };
+  const narrow = (source: Int32Array | null, limit: number): Int32Array | null => {
+    // The wanted operator whose facets have the fewest holders.
+    let best: number[] | null = null;
+    let bestCount = limit;
+    for (let bit = 0; bit < Math.min(30, tests.length - none.length); bit++) {
+      const ids: number[] = [];
+      let count = 0;
+      for (const kind of kindsAsked) {
+        for (const id of meta.facetsOfKind.get(kind) ?? []) {
+          if (((bits[id] as number) & (1 << bit)) === 0) continue;
+          ids.push(id);
+          count += meta.holders(id).length;
+        }
+      }
+      if (count < bestCount) [best, bestCount] = [ids, count];
+    }
+    if (best === null) return null;
+    const marked = new Uint8Array(allFlags.length);
+    const found: number[] = [];
+    const mark = (num: number): void => {
+      if (marked[num] === 1) return;
+      marked[num] = 1;
+      if (source === null) found.push(num);
+    };
+    for (const id of best) for (const num of meta.holders(id)) mark(num);
+    for (const num of meta.unknown) mark(num);
+    return source === null ? Int32Array.from(found) : source.filter((num) => marked[num] === 1);
+  };
+  return { passes, narrow };
 }
 
 type Accept = (facet: string) => boolean;

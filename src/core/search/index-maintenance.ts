@@ -6,10 +6,13 @@
  */
 import { performance } from 'node:perf_hooks';
 import { yieldToLoop } from '../event-loop';
-import { SegmentBuilder, type Segment, type TermSource } from './index-segment';
+import { Segment, SegmentBuilder, type TermSource } from './index-segment';
 import type { Tiers } from './index-tiers';
 
 const SLICE_MS = 6;
+// Postings (and terms, TERM_WORK each) merged between two looks at the clock: well under a millisecond.
+const PAUSE_WORK = 4_000;
+const TERM_WORK = 8;
 /** More segments than this are merged whatever their sizes. */
 const MAX_SEGMENTS = 12;
 /** Compact everything once this share of the held item versions is dead. */
@@ -51,7 +54,12 @@ export class Maintenance {
   private nextStep(): (() => Promise<void>) | null {
     const { tiers } = this;
     const frozen = tiers.frozen[0];
-    if (frozen !== undefined) return () => this.replace([frozen], () => tiers.frozen.shift());
+    if (frozen !== undefined)
+      return () =>
+        this.replace([frozen], () => {
+          tiers.frozen.shift();
+          return tiers.segments.length;
+        });
     const segments = tiers.segments;
     const count = segments.length;
     const last = segments[count - 1];
@@ -61,7 +69,12 @@ export class Maintenance {
       before !== undefined &&
       (last.postings * 2 >= before.postings || count > MAX_SEGMENTS)
     ) {
-      return () => this.replace([before, last], () => segments.splice(count - 2, 2));
+      return () =>
+        this.replace([before, last], () => {
+          const at = segments.indexOf(before);
+          segments.splice(at, 2);
+          return at;
+        });
     }
     let held = 0;
     let dead = 0;
@@ -71,13 +84,20 @@ export class Maintenance {
         if (tiers.idOf[segment.docs[i] as number] === undefined) dead++;
     }
     if (dead > DEAD_MIN && dead > held * DEAD_SHARE) {
-      return () => this.replace([...segments], () => segments.splice(0, segments.length));
+      // Only those merged: a segment adopted meanwhile (search-index.ts `adopt`) stays.
+      const merged = [...segments];
+      return () =>
+        this.replace(merged, () => {
+          segments.splice(0, merged.length);
+          return 0;
+        });
     }
     return null;
   }
 
-  // Merges `sources` into one segment, then swaps it in (synchronously) where `remove` takes them out.
-  private async replace(sources: TermSource[], remove: () => void): Promise<void> {
+  // Merges `sources` into one segment, then swaps it in (synchronously) where `remove` takes them
+  // out (it says where): segments adopted meanwhile stay after it, so the newest stay last.
+  private async replace(sources: TermSource[], remove: () => number): Promise<void> {
     const keep = new Uint8Array(this.tiers.idOf.length);
     for (const source of sources) {
       for (let i = 0; i < source.docs.length; i++) {
@@ -86,8 +106,8 @@ export class Maintenance {
       }
     }
     const merged = await mergeSources(sources, keep);
-    remove();
-    if (merged.docs.length > 0) this.tiers.segments.push(merged);
+    const at = remove();
+    if (merged.docs.length > 0) this.tiers.segments.splice(at, 0, merged);
     const dropped: number[] = [];
     for (const source of sources) {
       for (let i = 0; i < source.docs.length; i++)
@@ -111,7 +131,9 @@ export async function mergeSources(sources: readonly TermSource[], keep: Uint8Ar
     await yieldToLoop();
     sliceStart = performance.now();
   };
-  for (let steps = 1; ; steps++) {
+  // The clock is read every few terms, or sooner after a common term's long run of postings.
+  let work = 0;
+  for (;;) {
     let term: string | undefined;
     for (let k = 0; k < lists.length; k++) {
       const candidate = lists[k]?.[at[k] as number];
@@ -120,11 +142,17 @@ export async function mergeSources(sources: readonly TermSource[], keep: Uint8Ar
     if (term === undefined) break;
     for (let k = 0; k < lists.length; k++) {
       if (lists[k]?.[at[k] as number] !== term) continue;
-      sources[k]?.forEachPosting(at[k] as number, add);
+      const source = sources[k] as TermSource;
+      if (source instanceof Segment) work += builder.copyKept(source, at[k] as number, keep);
+      else source.forEachPosting(at[k] as number, add);
       at[k] = (at[k] as number) + 1;
     }
     builder.endTerm(term);
-    if ((steps & 63) === 0) await pause();
+    work += TERM_WORK;
+    if (work >= PAUSE_WORK) {
+      work = 0;
+      await pause();
+    }
   }
   const docs: number[] = [];
   for (const source of sources)

@@ -7,7 +7,10 @@
  * changes (a change is a new version, with a new number), so what is filled stays true.
  *
  * A common word matches most of the library: reading 50,000 catalog entries per keystroke would
- * cost more than the whole rest of a search; reading these arrays costs next to nothing.
+ * cost more than the whole rest of a search; reading these arrays costs next to nothing. For the
+ * same reason each facet lists the versions that have it, and the facets of each kind are listed:
+ * a search by `author:` alone reads the few items of that author, and its operators test only the
+ * facets of their kind, not the whole dictionary.
  */
 import type { CatalogEntry } from './execute';
 import { foldText } from './text';
@@ -36,6 +39,14 @@ export class ItemMeta {
   /** Facet strings (`t:` tag, `a:` author, `h:` host) by number. */
   readonly facets: string[] = [];
   private readonly facetIds = new Map<string, number>();
+  /** Facet numbers by kind (the facet's first letter: t, a, h). */
+  readonly facetsOfKind = new Map<string, number[]>();
+  // By facet number: the versions given it (dead ones and reused numbers included until pruned),
+  // and how many of those have died.
+  private readonly holdersOf: number[][] = [];
+  private readonly diedOf: number[] = [];
+  /** Live versions whose facets are not known yet (their catalog entry is read on first use). */
+  readonly unknown = new Set<number>();
 
   /** A live version, nothing known yet. */
   live(num: number): void {
@@ -43,15 +54,12 @@ export class ItemMeta {
   }
 
   set(num: number, entry: CatalogEntry): void {
-    const kind = entry.type === 'clip' ? CLIP : entry.type === 'highlight' ? HIGHLIGHT : 0;
-    const flags = KNOWN | (entry.deleted !== null ? TRASHED : 0) | kind;
-    const date = dateKey((entry.type === 'clip' && entry.published) || entry.created);
-    const facets = [
-      ...entry.tags.map((tag) => `t:${foldText(tag)}`),
-      ...(entry.authors ?? []).map((author) => `a:${foldText(author)}`),
-      `h:${hostOf(entry.url ?? '')}`,
-    ];
-    this.restore(num, flags, Date.parse(entry.updated) || 0, date, facets);
+    this.setKnown(num, metaOf(entry));
+  }
+
+  /** Sets what `metaOf` made of a version's entry (perhaps on another thread). */
+  setKnown(num: number, { flags, updated, date, facets }: KnownMeta): void {
+    this.restore(num, flags, updated, date, facets);
   }
 
   /** Sets what is known of a version (from the disk, or from its entry); `flags` without KNOWN: nothing. */
@@ -70,13 +78,43 @@ export class ItemMeta {
     const ids = known ? facets.map((facet) => this.facetId(facet)) : undefined;
     this.facetsOf[num] = ids;
     this.fillSlots(num, ids);
+    if (ids === undefined) this.unknown.add(num);
+    else {
+      this.unknown.delete(num);
+      for (const id of ids) this.holdersOf[id]?.push(num);
+    }
+  }
+
+  /**
+   * The versions given facet `id`: every live version that has it, and perhaps some that died
+   * (or whose number went to another item) since the list was last pruned.
+   */
+  holders(id: number): readonly number[] {
+    return this.holdersOf[id] ?? [];
   }
 
   /** The version is dead. */
   clear(num: number): void {
+    this.unknown.delete(num);
+    for (const id of this.facetsOf[num] ?? []) {
+      const died = (this.diedOf[id] ?? 0) + 1;
+      this.diedOf[id] = died;
+      // Pruned once half its list has died: each entry is looked at O(1) times on average.
+      if (died * 2 > (this.holdersOf[id]?.length ?? 0)) this.prune(id, num);
+    }
     if (num < this.flags.length) this.flags[num] = 0;
     this.facetsOf[num] = undefined;
     if (num < this.flags.length) this.fillSlots(num, undefined);
+  }
+
+  private prune(id: number, dying: number): void {
+    this.holdersOf[id] = (this.holdersOf[id] ?? []).filter(
+      (num) =>
+        num !== dying &&
+        ((this.flags[num] as number) & LIVE) !== 0 &&
+        (this.facetsOf[num]?.includes(id) ?? false),
+    );
+    this.diedOf[id] = 0;
   }
 
   private fillSlots(num: number, ids: readonly number[] | undefined): void {
@@ -93,6 +131,12 @@ export class ItemMeta {
     if (id === undefined) {
       id = this.facets.push(facet) - 1;
       this.facetIds.set(facet, id);
+      this.holdersOf[id] = [];
+      this.diedOf[id] = 0;
+      const kind = facet.charAt(0);
+      const ofKind = this.facetsOfKind.get(kind);
+      if (ofKind === undefined) this.facetsOfKind.set(kind, [id]);
+      else ofKind.push(id);
     }
     return id;
   }
@@ -113,6 +157,26 @@ export class ItemMeta {
     this.date = date;
     this.slots = slots;
   }
+}
+
+/** What the arrays hold of one version, from its catalog entry. */
+export interface KnownMeta {
+  flags: number;
+  updated: number;
+  date: number;
+  facets: string[];
+}
+
+export function metaOf(entry: CatalogEntry): KnownMeta {
+  const kind = entry.type === 'clip' ? CLIP : entry.type === 'highlight' ? HIGHLIGHT : 0;
+  const flags = KNOWN | (entry.deleted !== null ? TRASHED : 0) | kind;
+  const date = dateKey((entry.type === 'clip' && entry.published) || entry.created);
+  const facets = [
+    ...entry.tags.map((tag) => `t:${foldText(tag)}`),
+    ...(entry.authors ?? []).map((author) => `a:${foldText(author)}`),
+    `h:${hostOf(entry.url ?? '')}`,
+  ];
+  return { flags, updated: Date.parse(entry.updated) || 0, date, facets };
 }
 
 /** YYYY, YYYY-MM, YYYY-MM-DD or an ISO time → YYYYMMDD as a number (missing parts are 01); 0 if none. */

@@ -92,6 +92,24 @@ export class SegmentBuilder {
     this.codes[this.size++] = code;
   }
 
+  /** Adds the postings of `segment`'s term `termIndex` whose items `keep` marks; returns how many it looked at. */
+  copyKept(segment: Segment, termIndex: number, keep: Uint8Array): number {
+    const start = segment.offsets[termIndex] as number;
+    const end = segment.offsets[termIndex + 1] as number;
+    if (this.size + end - start > this.nums.length) this.grow(this.size + end - start);
+    const { nums, codes } = segment;
+    const [toNums, toCodes] = [this.nums, this.codes];
+    let size = this.size;
+    for (let p = start; p < end; p++) {
+      const num = nums[p] as number;
+      if (keep[num] !== 1) continue;
+      toNums[size] = num;
+      toCodes[size++] = codes[p] as number;
+    }
+    this.size = size;
+    return end - start;
+  }
+
   /** Closes the postings added since the last call as those of `term` (a term with none is left out). */
   endTerm(term: string): void {
     if (this.size === this.offsets[this.offsets.length - 1]) return;
@@ -116,10 +134,10 @@ export class SegmentBuilder {
     return new Segment(this.terms, Uint32Array.from(this.offsets), nums, codes, docs);
   }
 
-  private grow(): void {
-    const nums = new Uint32Array(this.nums.length * 2);
+  private grow(least = 0): void {
+    const nums = new Uint32Array(Math.max(least, this.nums.length * 2));
     nums.set(this.nums);
-    const codes = new Uint8Array(this.codes.length * 2);
+    const codes = new Uint8Array(nums.length);
     codes.set(this.codes);
     this.nums = nums;
     this.codes = codes;

@@ -7,7 +7,7 @@
  */
 import type { CatalogEntry } from './execute';
 import { DeltaTier } from './index-delta';
-import { ItemMeta, LIVE } from './index-meta';
+import { ItemMeta, LIVE, type KnownMeta } from './index-meta';
 import { WEIGHT, type FieldTerms } from './index-postings';
 import { findTerm, lowerBound, type Segment, type TermSource } from './index-segment';
 
@@ -52,6 +52,22 @@ export class Tiers {
     this.numOf.set(id, num);
     if (entry) this.meta.set(num, entry);
     else this.meta.live(num);
+  }
+
+  /** A number for a version indexed elsewhere (index-batch.ts): dead until `adopt`, or given back with `release`. */
+  reserve(): number {
+    const num = this.free.pop() ?? this.idOf.length;
+    if (num >= this.idOf.length) this.idOf[num] = undefined;
+    return num;
+  }
+
+  /** Makes a reserved number the live version of `id`; its postings arrive in a segment of their own. */
+  adopt(id: string, num: number, meta: KnownMeta, head: string): void {
+    this.kill(id);
+    this.idOf[num] = id;
+    this.heads[num] = head;
+    this.numOf.set(id, num);
+    this.meta.setKnown(num, meta);
   }
 
   kill(id: string): void {

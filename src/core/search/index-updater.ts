@@ -2,9 +2,12 @@
  * Keeps a SearchIndex in step with the store. Every update is "make the index reflect what memory
  * holds for this id now": it reads the current record, reads its body, and indexes it only if the
  * record is still current — so updates arriving in any order, or racing a rebuild, never leave an
- * older version indexed. Changed ids go first; a rebuild or a long replay (the backlog) runs
- * behind them in small steps, yielding to the event loop, with progress. What the index reflects
- * is tracked (IndexCoverage) so that a save can say which revision it holds.
+ * older version indexed. Changed ids go first, on the main thread (a few milliseconds each, no
+ * thread to wait for); a rebuild or a long replay (the backlog) runs behind them, with progress,
+ * and so do changes arriving by the hundred (an import): built into segments by the indexing
+ * thread (index-batches.ts) and adopted here in slices of a few milliseconds — or, without that
+ * thread, indexed here one by one, yielding to the event loop. What the index reflects is tracked
+ * (IndexCoverage) so that a save can say which revision it holds.
  */
 import { performance } from 'node:perf_hooks';
 import type { IndexStatus } from '../../shared/types';
@@ -12,10 +15,14 @@ import { yieldToLoop } from '../event-loop';
 import type { ItemRecord } from '../item-record';
 import type { Store } from '../store';
 import type { BodyTextReader } from './body-text';
+import type { BuiltBatch } from './index-batch';
+import type { KnownMeta } from './index-meta';
 import { Backlog } from './backlog';
 import { indexDoc } from './catalog';
 import { highlightDocs, splitHighlightDocId } from './highlight-docs';
+import { BatchPipeline, type SentBatch } from './index-batches';
 import { IndexCoverage } from './index-coverage';
+import type { BatchBuilder } from './index-worker-client';
 import { TurnLock } from './turn-lock';
 import type { IndexDoc, SearchIndex } from './search-index';
 
@@ -24,6 +31,8 @@ const READ_AHEAD = 16;
 // Synchronous work between two turns of the event loop. The index's own background work (flushes,
 // merges) shares the same turns, and together they must stay well under 50 ms.
 const SLICE_MS = 6;
+// Changed ids waiting at once from which they go to the indexing thread, not one by one here.
+const BULK_CHANGES = 64;
 
 export interface UpdaterHooks {
   /** The index changed: it needs saving some time. */
@@ -46,6 +55,10 @@ export class IndexUpdater {
   private stopped = false;
   // The highlight documents indexed for each clip (highlight-docs.ts), gathered from the index on first need.
   private highlightIds: Map<string, Set<string>> | null = null;
+  // Batches on the indexing thread; null: everything on the main thread.
+  private readonly batches: BatchPipeline | null;
+  // Wakes the loop while it waits for a batch: a change arrived, or the backlog was dropped.
+  private wake: (() => void) | null = null;
 
   constructor(
     readonly index: SearchIndex,
@@ -54,15 +67,30 @@ export class IndexUpdater {
     private readonly hooks: UpdaterHooks,
     /** Every item whose rev is at most this is reflected by `index` as it was handed over. */
     baseline: number,
+    /** Builds batches (of the backlog, of many changes) off the main thread; closed by `stop`. */
+    private readonly builder: BatchBuilder | null = null,
   ) {
     this.coverage = new IndexCoverage(baseline);
     this.backlog = new Backlog((done, total) => hooks.progress(done, total));
+    this.batches =
+      builder === null
+        ? null
+        : new BatchPipeline(
+            builder,
+            index,
+            (record) =>
+              this.coverage.reflects(record) && index.has(record.id)
+                ? null
+                : store.bodies.path(record.bodyFile),
+            (id) => store.get(id),
+          );
   }
 
   /** Changed ids: applied before anything in the backlog (a highlight's document: its clip). */
   enqueue(ids: Iterable<string>): void {
     for (const id of ids) this.pending.add(splitHighlightDocId(id)[0]);
     this.kick();
+    this.wakeUp();
   }
 
   /** Ids to work through in the background, in this order, with progress events. */
@@ -89,7 +117,7 @@ export class IndexUpdater {
 
   /** Resolves once every changed id handed over so far is applied (the backlog may still run). */
   whenSettled(): Promise<void> {
-    if (this.pending.size === 0 && !this.applying) return Promise.resolve();
+    if (this.settled) return Promise.resolve();
     return new Promise((resolve) => this.settledWaiters.push(resolve));
   }
 
@@ -102,6 +130,8 @@ export class IndexUpdater {
   /** Gives up the rest of the backlog (closing): what is indexed stays, and a save records how far it got. */
   dropBacklog(): void {
     this.backlog.drop();
+    this.batches?.abandonBacklog();
+    this.wakeUp();
   }
 
   /** Stops for good once the current step ends. */
@@ -109,6 +139,7 @@ export class IndexUpdater {
     this.stopped = true;
     this.dropBacklog();
     await this.worker;
+    await this.builder?.close();
     for (const resolve of this.settledWaiters.splice(0)) resolve();
   }
 
@@ -131,15 +162,44 @@ export class IndexUpdater {
       this.worker = null;
       for (const resolve of this.idleWaiters.splice(0)) resolve();
       // Something may have arrived between the loop's last check and now.
-      if (!this.stopped && (this.pending.size > 0 || this.building)) this.kick();
+      if (!this.stopped && this.hasWork) this.kick();
     });
   }
 
+  private get hasWork(): boolean {
+    return this.pending.size > 0 || this.building || this.batches?.next !== undefined;
+  }
+
+  // Nothing changed is waiting to be applied (the backlog may still run).
+  private get settled(): boolean {
+    return this.pending.size === 0 && !this.applying && (this.batches?.changesOut ?? 0) === 0;
+  }
+
   private async work(): Promise<void> {
-    while (!this.stopped && (this.pending.size > 0 || this.building)) {
+    while (!this.stopped && this.hasWork) {
+      // Many changes at once (an import): to the indexing thread, a batch at a time.
+      const batches = this.batches;
+      if (batches !== null && batches.open && this.pending.size >= BULK_CHANGES) {
+        const ids = [...this.pending].slice(0, batches.batchSize);
+        for (const id of ids) this.pending.delete(id);
+        batches.sendChanged(ids);
+        continue;
+      }
+      // Small changes go first, here; with many waiting, the batches out are taken in first.
+      const bulk = batches !== null && !batches.broken && this.pending.size >= BULK_CHANGES;
+      const batch = this.pending.size === 0 || bulk ? this.nextBatch() : undefined;
+      if (batch !== undefined && batch.built === null && !batch.failed) {
+        // Not holding the lock: changes and saves go on while the thread works.
+        await Promise.race([batch.settled, new Promise<void>((resolve) => (this.wake = resolve))]);
+        this.wake = null;
+        continue;
+      }
       const release = await this.lock.acquire();
       try {
-        if (this.pending.size > 0) await this.applyPending();
+        // Still the oldest batch out? (Dropping the backlog while the lock was awaited gives its batches up.)
+        const built = batch === this.batches?.next ? batch?.built : null;
+        if (batch && built && (bulk || this.pending.size === 0)) await this.adoptBatch(batch, built);
+        else if (this.pending.size > 0) await this.applyPending();
         else if (this.building) await this.applyBacklogStep();
       } finally {
         release();
@@ -180,6 +240,48 @@ export class IndexUpdater {
       this.add(record, body);
       return;
     }
+  }
+
+  // The oldest batch out on the indexing thread (the backlog's next is sent first); undefined when
+  // there is none, or the thread has failed: from then on all is indexed on the main thread.
+  private nextBatch(): SentBatch | undefined {
+    const batches = this.batches;
+    if (batches === null || batches.broken) return undefined;
+    if (batches.next?.failed) {
+      batches.broken = true;
+      for (const id of batches.abandonAll()) this.pending.add(id);
+      return undefined;
+    }
+    if (this.building) batches.fill(this.backlog);
+    return batches.next;
+  }
+
+  // Holding the lock throughout (a save sees the whole batch or none of it), yielding between
+  // slices; the items are live from the start but found only once the segment is added at the end.
+  private async adoptBatch({ entries, fromBacklog }: SentBatch, built: BuiltBatch): Promise<void> {
+    this.batches?.shift(); // the batch's numbers are the index's now: no longer given back if dropped
+    let sent = 0;
+    for (const { id, record, num } of entries) {
+      if (!record || record.deleted !== null) this.pending.add(id);
+      if (!record || num === undefined) continue;
+      const at = sent++;
+      if (this.store.get(id) !== record)
+        this.pending.add(id); // changed since: its number stays dead
+      else if (!this.coverage.reflects(record) || !this.index.has(id)) {
+        this.index.adoptItem(id, num, built.metas[at] as KnownMeta, built.heads[at] ?? '');
+        this.syncHighlights(id, highlightDocs(record));
+        this.coverage.mark(record);
+      }
+      if (performance.now() - this.lastYield > SLICE_MS) await this.yield();
+    }
+    this.index.adopt(built);
+    this.hooks.changed();
+    if (fromBacklog && this.building) {
+      this.backlog.advance(entries.length);
+      this.backlog.report();
+    }
+    if (!fromBacklog) this.settle();
+    if (!this.building && this.batches?.next === undefined) this.builder?.rest();
   }
 
   private async applyBacklogStep(): Promise<void> {
@@ -233,13 +335,18 @@ export class IndexUpdater {
     this.hooks.changed();
   }
 
+  private wakeUp(): void {
+    this.wake?.();
+    this.wake = null;
+  }
+
   private async yield(): Promise<void> {
     await yieldToLoop();
     this.lastYield = performance.now();
   }
 
   private settle(): void {
-    if (this.pending.size > 0 || this.applying) return;
+    if (!this.settled) return;
     for (const resolve of this.settledWaiters.splice(0)) resolve();
   }
 }

@@ -6,8 +6,10 @@
  * Layout (see index-tiers.ts): new and changed items go into a small FlexSearch tier; in the
  * background it is flushed into immutable compact segments, which are merged as they accumulate.
  * An update marks the old version dead and indexes the new one: a few milliseconds at any size,
- * right after a load too. Saving writes only segments not yet on disk, plus a manifest; loading
- * reads the files as they are, with no parsing per posting.
+ * right after a load too. Many items at once (a rebuild) come as whole segments built on the
+ * indexing thread for item numbers reserved here, and are adopted (index-batches.ts). Saving
+ * writes only segments not yet on disk, plus a manifest; loading reads the files as they are, with
+ * no parsing per posting.
  *
  * Why not FlexSearch throughout, saved with its export/import: measured at 50,000 generated
  * articles (~450 distinct terms each), its strict index held 1 GB (323 MB at resolution 1 in 4
@@ -17,10 +19,12 @@
 import { yieldToLoop } from '../event-loop';
 import type { CatalogEntry } from './execute';
 import { emptyColumns, readIndex, writeIndex, type StoredIndex } from './index-files';
+import type { BuiltBatch } from './index-batch';
 import { headOf } from './index-heads';
-import { LIVE, type ItemMeta } from './index-meta';
+import { LIVE, type ItemMeta, type KnownMeta } from './index-meta';
 import { Maintenance } from './index-maintenance';
 import { docFields } from './index-postings';
+import { Segment } from './index-segment';
 import { Tiers, type PostingList } from './index-tiers';
 
 /** What the index is given of one item: its text and, optionally, its catalog entry. */
@@ -54,6 +58,31 @@ export class SearchIndex {
   add(doc: IndexDoc): void {
     this.tiers.put(doc.id, docFields(doc), doc.entry, headOf(doc.body));
     if (this.tiers.rollOver(false)) this.maintenance.kick();
+  }
+
+  /** A number for an item of a batch indexed elsewhere (index-batch.ts): adopted, or given back. */
+  reserve(): number {
+    return this.tiers.reserve();
+  }
+
+  /** Reserved numbers that will not be adopted (their batch failed). */
+  unreserve(nums: readonly number[]): void {
+    this.tiers.release(nums);
+  }
+
+  /**
+   * Makes the item the live version under `num`, a number of a batch being adopted (it replaces
+   * what the index held for its id); it is found once its batch's segment is added with `adopt`.
+   */
+  adoptItem(id: string, num: number, meta: KnownMeta, head: string): void {
+    this.tiers.adopt(id, num, meta, head);
+  }
+
+  /** Adds a built batch's postings; numbers of it not made live by `adoptItem` count as dead versions. */
+  adopt({ terms, offsets, nums, codes, docs }: BuiltBatch): void {
+    if (docs.length === 0) return;
+    this.tiers.segments.push(new Segment(terms, offsets, nums, codes, docs));
+    this.maintenance.kick();
   }
 
   remove(id: string): void {
@@ -144,7 +173,7 @@ export class SearchIndex {
       for (const { docs } of stored.segments)
         for (let i = 0; i < docs.length; i++) held[docs[i] as number] = 1;
       for (const [i, num] of stored.nums.entries()) {
-        if (i % 5_000 === 4_999) await yieldToLoop();
+        if (i % 2_000 === 1_999) await yieldToLoop();
         const id = stored.ids[i] as string;
         if (held[num] !== 1 || tiers.idOf[num] !== undefined || tiers.numOf.has(id)) return null;
         tiers.idOf[num] = id;
@@ -167,7 +196,8 @@ export class SearchIndex {
   private async saveNow(dir: string, rev: number): Promise<void> {
     this.tiers.rollOver(true);
     await this.maintenance.idle();
-    // No await from here to the snapshot: it is one consistent state.
+    // Saving runs while no update touches the index (index-updater.ts `exclusive`) and with no
+    // merge pending (just waited for), so what is read across the turns below is one state.
     const segments = [...this.tiers.segments];
     const stored: StoredIndex = { rev, segments, facets: [], ...emptyColumns() };
     const { meta } = this.tiers;
@@ -175,6 +205,7 @@ export class SearchIndex {
     const renumber = new Map<number, number>();
     for (const segment of segments) {
       for (let i = 0; i < segment.docs.length; i++) {
+        if (i % 5_000 === 4_999) await yieldToLoop();
         const num = segment.docs[i] as number;
         const id = this.tiers.idOf[num];
         if (id === undefined) continue;

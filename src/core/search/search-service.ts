@@ -12,7 +12,9 @@ import type { Store } from '../store';
 import { BodyTextReader } from './body-text';
 import { storeCatalog } from './catalog';
 import { executeSearch, type SearchCatalog } from './execute';
+import { byRev } from './backlog';
 import { IndexUpdater } from './index-updater';
+import { IndexWorkerClient, type BatchBuilder } from './index-worker-client';
 import { IndexPersistence } from './index-persistence';
 import { parseQuery } from './query-parser';
 import { splitHighlightDocId } from './highlight-docs';
@@ -36,6 +38,7 @@ export class SearchService {
     private readonly store: Store,
     readonly dir: string,
     private readonly emit: (event: NotebookEvent) => void,
+    private readonly builder: BatchBuilder | null,
   ) {
     this.bodies = new BodyTextReader(store);
     this.catalog = storeCatalog(store, this.bodies);
@@ -46,9 +49,17 @@ export class SearchService {
     this.loaded = this.load();
   }
 
-  /** Starts loading (or rebuilding) the index of `store` kept in `dir`; returns at once. */
-  static open(store: Store, dir: string, emit: (event: NotebookEvent) => void): SearchService {
-    return new SearchService(store, dir, emit);
+  /**
+   * Starts loading (or rebuilding) the index of `store` kept in `dir`; returns at once. A rebuild
+   * runs on the indexing thread (`builder`; null: on the main thread, in small steps).
+   */
+  static open(
+    store: Store,
+    dir: string,
+    emit: (event: NotebookEvent) => void,
+    builder: BatchBuilder | null = new IndexWorkerClient(),
+  ): SearchService {
+    return new SearchService(store, dir, emit, builder);
   }
 
   status(): IndexStatus {
@@ -143,17 +154,13 @@ export class SearchService {
         },
       },
       baseline,
+      this.builder,
     );
     this.updater = updater;
     updater.enqueue(this.early);
     this.early.clear();
     return updater;
   }
-}
-
-// Oldest first: a save part-way through then records how far the work got, and the next open resumes there.
-function byRev(items: { id: string; rev: number }[]): string[] {
-  return items.sort((a, b) => a.rev - b.rev).map((item) => item.id);
 }
 
 function progressMessage(done: number, total: number): string {

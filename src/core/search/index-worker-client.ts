@@ -1,0 +1,108 @@
+/**
+ * The indexing worker thread, seen from the main thread: started on first use, kept off the
+ * process's reckoning while idle (it never holds a command open), ended when the work is done (its
+ * term vocabulary goes with it) and on close. A thread that fails to start or dies fails what it
+ * was building and every later request: the caller then indexes on the main thread instead.
+ */
+import type { Worker } from 'node:worker_threads';
+import { startWorkerThread } from '../worker-thread';
+import type { BatchItem, BuiltBatch } from './index-batch';
+import { TermVocabulary, type BatchReply, type BatchRequest } from './index-worker-protocol';
+
+/** Something that indexes batches of items into segments, away from the main thread. */
+export interface BatchBuilder {
+  /** Items it is sent at a time. */
+  readonly batchSize: number;
+  build(items: BatchItem[]): Promise<BuiltBatch>;
+  /** Nothing more to build for now: whatever the building holds on to can go. */
+  rest(): void;
+  close(): Promise<void>;
+}
+
+interface Pending {
+  resolve(built: BuiltBatch): void;
+  reject(error: Error): void;
+}
+
+export class IndexWorkerClient implements BatchBuilder {
+  // A segment of ~150,000 postings: big enough that merging them stays cheap, small enough that
+  // sending one and taking its reply in stay a few milliseconds each.
+  readonly batchSize = 384;
+  private worker: Worker | null = null;
+  private readonly pending = new Map<number, Pending>();
+  private nextId = 1;
+  private failure: Error | null = null;
+
+  build(items: BatchItem[]): Promise<BuiltBatch> {
+    if (this.failure !== null) return Promise.reject(this.failure);
+    let worker: Worker;
+    try {
+      worker = this.worker ?? this.start();
+    } catch (error) {
+      this.failure = error instanceof Error ? error : new Error(String(error));
+      return Promise.reject(this.failure);
+    }
+    const id = this.nextId++;
+    return new Promise((resolve, reject) => {
+      this.pending.set(id, { resolve, reject });
+      worker.ref();
+      const request: BatchRequest = { id, items };
+      worker.postMessage(request);
+    });
+  }
+
+  rest(): void {
+    const worker = this.worker;
+    if (worker === null || this.pending.size > 0) return;
+    this.worker = null;
+    void worker.terminate();
+  }
+
+  async close(): Promise<void> {
+    this.fail(new Error('The indexing thread was closed.'));
+    const worker = this.worker;
+    this.worker = null;
+    if (worker !== null) await worker.terminate();
+  }
+
+  private start(): Worker {
+    // Built beside the bundles (out/main/index-worker.js, out/cli/index-worker.cjs).
+    const worker = startWorkerThread(
+      __dirname,
+      'index-worker',
+      () => new Error('The indexing thread is missing from this build.'),
+    );
+    // The thread's term numbers: every reply of this thread is decoded with them, in order.
+    const vocabulary = new TermVocabulary();
+    worker.on('message', (reply: BatchReply) => this.settle(reply, vocabulary));
+    worker.on('error', (error) => this.lose(worker, error));
+    worker.on('exit', () => this.lose(worker, new Error('The indexing thread stopped.')));
+    worker.unref();
+    this.worker = worker;
+    return worker;
+  }
+
+  private settle(reply: BatchReply, vocabulary: TermVocabulary): void {
+    const built = reply.built && vocabulary.decode(reply.built);
+    const pending = this.pending.get(reply.id);
+    if (pending === undefined) return;
+    this.pending.delete(reply.id);
+    if (built !== undefined) pending.resolve(built);
+    else pending.reject(new Error(reply.error));
+    if (this.pending.size === 0) this.worker?.unref();
+  }
+
+  // The thread died (a crash, out of memory): it is not started again.
+  private lose(worker: Worker, error: Error): void {
+    if (this.worker !== worker) return;
+    this.worker = null;
+    void worker.terminate();
+    this.fail(error);
+  }
+
+  private fail(error: Error): void {
+    this.failure ??= error;
+    for (const pending of this.pending.values()) pending.reject(error);
+    this.pending.clear();
+  }
+}
