@@ -25,6 +25,7 @@ import { decodeHtml } from './clipper/charset';
 import type { Extracted } from './clipper/extract';
 import { createExtractor, type Extractor } from './clipper/extractor';
 import { fetchPage, parseWebUrl } from './clipper/fetch-page';
+import type { Article } from './import/markdown-html';
 import { reanchorHighlights } from './highlights/highlight-order';
 import type { ClipRecord } from './item-record';
 import { toSummary } from './item-record';
@@ -139,6 +140,11 @@ export class ClipService {
     return this.clipPage(page, record.mode, [], { kind: 'refresh', id });
   }
 
+  /** An imported clip's article from its Markdown, rendered where articles are extracted. */
+  renderArticle(markdown: string): Promise<Article> {
+    return this.extractorInUse().markdownToArticle(markdown);
+  }
+
   /** Stops downloads in progress (their clips fail and leave nothing behind). */
   abort(): void {
     this.stopping.abort();
@@ -148,6 +154,13 @@ export class ClipService {
     const extractor = this.extractor;
     this.extractor = null;
     await extractor?.close();
+  }
+
+  // The worker starts with the first clip or imported article, not with the library.
+  private extractorInUse(): Extractor {
+    return (this.extractor ??= createExtractor(
+      this.context.options?.inWorker === undefined ? {} : { inWorker: this.context.options.inWorker },
+    ));
   }
 
   // Built on first use, so opening a library for anything but clipping does not pay for it.
@@ -176,9 +189,7 @@ export class ClipService {
     provided?: ReadonlyMap<string, ProvidedImage>,
   ): Promise<ClipResult> {
     this.progress(1, 3, 'Extracting the article');
-    const extractor = (this.extractor ??= createExtractor(
-      this.context.options?.inWorker === undefined ? {} : { inWorker: this.context.options.inWorker },
-    ));
+    const extractor = this.extractorInUse();
     const extracted = await extractor.extract({ html: page.html, url: page.url, mode });
     if (target.kind === 'clip' && !target.refresh) {
       const known = this.urls.find([extracted.canonicalUrl, ...target.urls], this.get);

@@ -1,8 +1,10 @@
 /**
  * Runs extraction off the main thread: parsing, Readability, DOMPurify and Turndown take tens of
  * milliseconds per page (seconds for huge ones), which the app's event loop must not wait for.
- * The worker (and its jsdom window) lives as long as the extractor; one per notebook.
+ * Imported clips are rendered and sanitised there too, for the same reason. The worker (and its
+ * jsdom window) lives as long as the extractor; one per notebook.
  */
+import { markdownToArticle, type Article } from '../import/markdown-html';
 import { extractArticle, withImageAssets, type ExtractInput, type Extracted } from './extract';
 import { WorkerClient } from './worker-client';
 
@@ -14,6 +16,8 @@ export interface Extractor {
     extracted: Extracted,
     assets: ReadonlyMap<string, string | null>,
   ): Promise<{ html: string; markdown: string }>;
+  /** markdownToArticle() in the worker: an imported clip's article. */
+  markdownToArticle(markdown: string): Promise<Article>;
   /** Stops the worker; later calls fail. */
   close(): Promise<void>;
 }
@@ -32,6 +36,7 @@ function inWorker(client: WorkerClient): Extractor {
     extract: async (input) => (await client.request({ kind: 'extract', input })) as Extracted,
     withImageAssets: async (extracted, assets) =>
       (await client.request({ kind: 'assets', extracted, assets })) as { html: string; markdown: string },
+    markdownToArticle: async (markdown) => (await client.request({ kind: 'article', markdown })) as Article,
     close: () => client.close(),
   };
 }
@@ -40,6 +45,7 @@ function inProcess(): Extractor {
   return {
     extract: async (input) => extractArticle(input),
     withImageAssets: async (extracted, assets) => withImageAssets(extracted, assets),
+    markdownToArticle: async (markdown) => markdownToArticle(markdown),
     close: async () => undefined,
   };
 }

@@ -3,11 +3,14 @@
  * cross as `{ code, message }` and come back as the same NotebookError.
  */
 import { toErrorInfo, type ErrorInfo } from '../../shared/errors';
+import { markdownToArticle } from '../import/markdown-html';
 import { extractArticle, withImageAssets, type ExtractInput, type Extracted } from './extract';
 
 export type WorkerRequest =
   | { id: number; kind: 'extract'; input: ExtractInput }
   | { id: number; kind: 'assets'; extracted: Extracted; assets: ReadonlyMap<string, string | null> }
+  /** An imported clip's article from its Markdown. */
+  | { id: number; kind: 'article'; markdown: string }
   /** For tests: end the thread abruptly, as running out of memory would. */
   | { id: number; kind: 'crash' };
 
@@ -25,6 +28,8 @@ export function handleRequest(request: WorkerRequest): WorkerReply {
         return { id: request.id, ok: true, value: extractArticle(request.input) };
       case 'assets':
         return { id: request.id, ok: true, value: withImageAssets(request.extracted, request.assets) };
+      case 'article':
+        return { id: request.id, ok: true, value: markdownToArticle(request.markdown) };
       case 'crash':
         process.exit(CRASH_EXIT_CODE);
     }

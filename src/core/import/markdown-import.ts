@@ -2,8 +2,9 @@
  * importMarkdown: a folder of Markdown files (an Obsidian vault, or a Commonplace export) into the
  * library. Two passes over the files, each reading a few files ahead of the one being worked on,
  * so thousands of them never sit in memory together: the first learns every file's title (links
- * between files are rewritten to titles), the second prepares each item whole — text, links,
- * attachments read, a clip's article rendered — and hands it to the ImportWriter. The writer
+ * between files are rewritten to titles) and parses its front matter, the second prepares each
+ * item whole — text, links, attachments read, a clip's article rendered in the clipper's worker
+ * thread while this one goes on — and hands it to the ImportWriter. The writer
  * decides at once, in the folder's order, what the item is (new, or one the library has), and
  * writes new items in groups, many to a durable change (see write-item.ts).
  */
@@ -17,13 +18,15 @@ import { ASSETS_DIR } from '../paths';
 import { yieldToLoop } from '../event-loop';
 import { linkKey } from '../links/wikilink';
 import type { ApiContext } from '../notebook-api';
-import { markdownToArticle } from './markdown-html';
+import type { ParseYaml } from './front-matter';
+import { parsedOnce } from './front-matter';
 import type { FileHead, FileTimes, Loaded } from './prepare-file';
 import { loadFile } from './prepare-file';
 import { readInside } from './read-file';
 import { scanFolder } from './scan-folder';
 import { LinkResolver, applyEdits } from './vault-links';
 import { readAhead } from './read-ahead';
+import { withFallback, type RenderArticle } from './render-article';
 import type { ReadyItem } from './write-item';
 import { ImportWriter } from './write-item';
 
@@ -31,6 +34,8 @@ import { ImportWriter } from './write-item';
 export const EXPORT_MANIFEST = '.commonplace-export.json';
 const MAX_ATTACHMENT_BYTES = 50 * 1024 * 1024;
 const PROGRESS_EVERY = 25;
+/** Link names read between two turns of the event loop. */
+const NAMES_PER_SLICE = 2000;
 /** Files read before their turn: enough to keep the disk busy while the thread prepares one. */
 const READ_AHEAD = 8;
 
@@ -60,21 +65,29 @@ export async function importMarkdownFolder(
       context.store.emit({ type: 'progress', job: 'import', done, total, message });
   };
   reportCaseCollisions(scanned.markdown, report);
+  // Each file's front matter is parsed by the first pass and taken from it by the second.
+  const parseFrontMatter = parsedOnce();
+  const renderArticle = withFallback((markdown) => context.clips.renderArticle(markdown));
+  let rendererStarted = false;
 
   // First pass: titles and aliases, so links between the files can be rewritten.
   const heads = new Map<string, FileHead>();
   const times = new Map<string, FileTimes>();
-  const firstLook = async (file: string): Promise<{ times: FileTimes; loaded: Loaded }> => {
-    const fileTimes = await timesOf(path.join(scanned.root, file), context.now());
-    return { times: fileTimes, loaded: await loadFile(scanned.root, file, fileTimes, bodyTags) };
-  };
+  const firstLook = (file: string): Promise<Loaded> =>
+    loadFile(scanned.root, file, null, bodyTags, parseFrontMatter);
   let n = 0;
-  for await (const { times: fileTimes, loaded } of readAhead(scanned.markdown, READ_AHEAD, firstLook)) {
+  for await (const loaded of readAhead(scanned.markdown, READ_AHEAD, firstLook)) {
     const file = scanned.markdown[n] as string;
     if (loaded.ok) {
       const { type, title, aliases } = loaded.item;
       heads.set(file, { file, type, title, aliases });
-      times.set(file, fileTimes);
+      // The second pass keeps these, whatever happens to the file meanwhile.
+      times.set(file, loaded.times);
+      // Started at the first clip, so the renderer is ready by the second pass.
+      if (type === 'clip' && !rendererStarted) {
+        rendererStarted = true;
+        void renderArticle('');
+      }
     } else {
       report(loaded.problem);
       summary.skipped++;
@@ -82,7 +95,7 @@ export async function importMarkdownFolder(
     progress(n + 1, scanned.markdown.length, `Reading ${file}`);
     if (n++ % 20 === 19) await yieldToLoop();
   }
-  const known = knownNames(context, heads.values());
+  const known = await knownNames(context, heads.values());
   const resolver = new LinkResolver({
     markdown: [...heads.keys()],
     files: scanned.files,
@@ -97,9 +110,13 @@ export async function importMarkdownFolder(
   const stored = new Set<string>();
   const results: (() => void)[] = [];
   const prepareItem = (file: string): Promise<Prepared> =>
-    prepare(scanned.root, file, times.get(file) as FileTimes, bodyTags, resolver).catch(
-      (error: unknown) => ({ kind: 'failed', error }) as const,
-    );
+    prepare(scanned.root, file, {
+      times: times.get(file) as FileTimes,
+      bodyTags,
+      resolver,
+      parseFrontMatter,
+      renderArticle,
+    }).catch((error: unknown) => ({ kind: 'failed', error }) as const);
   const files = [...heads.keys()];
   let done = 0;
   for await (const prepared of readAhead(files, READ_AHEAD, prepareItem)) {
@@ -130,7 +147,6 @@ export async function importMarkdownFolder(
     }
     const { ready, found } = prepared;
     try {
-      if (ready.item.type === 'clip') ready.article = markdownToArticle(ready.markdown);
       const { written } = await writer.add(ready);
       void written.then((result) => {
         results[at] = () => {
@@ -156,20 +172,26 @@ export async function importMarkdownFolder(
   return summary;
 }
 
+interface PrepareOptions {
+  times: FileTimes;
+  bodyTags: boolean;
+  resolver: LinkResolver;
+  parseFrontMatter: ParseYaml;
+  renderArticle: RenderArticle;
+}
+
 type Prepared =
   | { kind: 'ready'; ready: ReadyItem; found: ImportProblem[] }
   | { kind: 'skipped'; problem: ImportProblem }
   | { kind: 'failed'; error: unknown };
 
-/** A file read and prepared whole: its text, its links rewritten, its attachments read. */
+/** A file read and prepared whole: its text, its links rewritten, its attachments read, a clip's article rendered. */
 async function prepare(
   root: string,
   file: string,
-  times: FileTimes,
-  bodyTags: boolean,
-  resolver: LinkResolver,
+  { times, bodyTags, resolver, parseFrontMatter, renderArticle }: PrepareOptions,
 ): Promise<Prepared> {
-  const loaded = await loadFile(root, file, times, bodyTags);
+  const loaded = await loadFile(root, file, times, bodyTags, parseFrontMatter);
   if (!loaded.ok) return { kind: 'skipped', problem: loaded.problem };
   const { item } = loaded;
   const plan = resolver.plan(item.markdown, file);
@@ -187,7 +209,9 @@ async function prepare(
     assetOf.set(attachment, asset);
   }
   const markdown = applyEdits(item.markdown, plan.edits, assetOf);
-  return { kind: 'ready', ready: { item, markdown, attachments }, found };
+  const ready: ReadyItem = { item, markdown, attachments };
+  if (item.type === 'clip') ready.article = await renderArticle(markdown);
+  return { kind: 'ready', ready, found };
 }
 
 async function requireFolder(folder: string): Promise<void> {
@@ -207,19 +231,6 @@ async function exists(file: string): Promise<boolean> {
     () => true,
     () => false,
   );
-}
-
-/** When the file was made and last changed, as the file system says (birth time where it keeps one). */
-async function timesOf(file: string, now: string): Promise<FileTimes> {
-  try {
-    const stats = await fs.lstat(file);
-    const updated = stats.mtime.toISOString();
-    const born =
-      stats.birthtimeMs > 0 && stats.birthtimeMs <= stats.mtimeMs ? stats.birthtime.toISOString() : updated;
-    return { created: born, updated };
-  } catch {
-    return { created: now, updated: now };
-  }
 }
 
 /** `assets/<sha256>.<ext>`, as the asset store names these bytes. */
@@ -248,16 +259,24 @@ function reportCaseCollisions(files: readonly string[], report: (problem: Import
   }
 }
 
-/** Titles and aliases a [[link]] resolves by: the library's and the imported files'. */
-function knownNames(context: ApiContext, heads: Iterable<FileHead>): Set<string> {
+/**
+ * Titles and aliases a [[link]] resolves by: the library's and the imported files'. Tens of
+ * thousands of them: the thread is let go between slices.
+ */
+async function knownNames(context: ApiContext, heads: Iterable<FileHead>): Promise<Set<string>> {
   const names = new Set<string>();
+  const add = (title: string, aliases: readonly string[]): void => {
+    names.add(linkKey(title));
+    for (const alias of aliases) names.add(linkKey(alias));
+  };
+  let n = 0;
   for (const record of context.store.liveItems()) {
-    names.add(linkKey(record.title));
-    if (record.type === 'note') for (const alias of record.aliases ?? []) names.add(linkKey(alias));
+    add(record.title, record.type === 'note' ? (record.aliases ?? []) : []);
+    if (++n % NAMES_PER_SLICE === 0) await yieldToLoop();
   }
   for (const head of heads) {
-    names.add(linkKey(head.title));
-    for (const alias of head.aliases) names.add(linkKey(alias));
+    add(head.title, head.aliases);
+    if (++n % NAMES_PER_SLICE === 0) await yieldToLoop();
   }
   return names;
 }

@@ -3,6 +3,7 @@
  * read, its title, tags, aliases and dates settled, and — for a clip from a Commonplace export —
  * its article rendered and its highlights read back.
  */
+import type { Stats } from 'node:fs';
 import path from 'node:path';
 import { MAX_BODY_LENGTH, MAX_TITLE_LENGTH } from '../../shared/api';
 import { normalizeTag } from '../../shared/tags';
@@ -10,6 +11,7 @@ import type { Citation, ImportProblem } from '../../shared/types';
 import { urlKeys } from '../clip-urls';
 import { scanLines } from '../links/wikilink';
 import { decodeText } from './decode-text';
+import type { ParseYaml } from './front-matter';
 import { dateValue, listValue, otherProperties, splitFrontMatter, textValue } from './front-matter';
 import type { ExportedHighlight } from './highlights-section';
 import { splitHighlights } from './highlights-section';
@@ -59,7 +61,8 @@ export interface PreparedClip extends Common {
 export type PreparedFile = PreparedNote | PreparedClip;
 
 export type Loaded =
-  { ok: true; item: PreparedFile; problems: ImportProblem[] } | { ok: false; problem: ImportProblem };
+  | { ok: true; item: PreparedFile; problems: ImportProblem[]; times: FileTimes }
+  | { ok: false; problem: ImportProblem };
 
 /** The front matter keys a note's properties do not keep as text (they become the item's fields). */
 const NOTE_KEYS = new Set([
@@ -82,14 +85,16 @@ export interface FileTimes {
 }
 
 /**
- * Reads and prepares `file`. `bodyTags`: also take Obsidian `#tags` from the body (not for a
- * Commonplace export, whose tags are all in the front matter).
+ * Reads and prepares `file`. `times`: when it was made and changed, if not as the file system says
+ * now. `bodyTags`: also take Obsidian `#tags` from the body (not for a Commonplace export, whose
+ * tags are all in the front matter). `parseFrontMatter`: how its YAML is parsed (see parsedOnce).
  */
 export async function loadFile(
   root: string,
   file: string,
-  times: FileTimes,
+  times: FileTimes | null,
   bodyTags: boolean,
+  parseFrontMatter: ParseYaml,
 ): Promise<Loaded> {
   const read = await readInside(root, file, MAX_MARKDOWN_BYTES);
   if (!read.ok) return { ok: false, problem: { subject: file, code: read.code, message: read.message } };
@@ -110,7 +115,16 @@ export async function loadFile(
       },
     };
   }
-  return { ok: true, ...prepare(file, text, times, bodyTags) };
+  const fileTimes = times ?? timesOf(read.stats);
+  return { ok: true, ...prepare(file, text, fileTimes, bodyTags, parseFrontMatter), times: fileTimes };
+}
+
+/** When the file was made and last changed (birth time where the file system keeps one). */
+function timesOf(stats: Stats): FileTimes {
+  const updated = stats.mtime.toISOString();
+  const born =
+    stats.birthtimeMs > 0 && stats.birthtimeMs <= stats.mtimeMs ? stats.birthtime.toISOString() : updated;
+  return { created: born, updated };
 }
 
 function prepare(
@@ -118,9 +132,10 @@ function prepare(
   text: string,
   times: FileTimes,
   bodyTags: boolean,
+  parseFrontMatter: ParseYaml,
 ): { item: PreparedFile; problems: ImportProblem[] } {
   const problems: ImportProblem[] = [];
-  const split = splitFrontMatter(text);
+  const split = splitFrontMatter(text, parseFrontMatter);
   if (split.kind !== 'ok') {
     if (split.kind === 'broken')
       problems.push({

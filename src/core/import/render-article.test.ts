@@ -1,0 +1,64 @@
+import { readdirSync, readFileSync } from 'node:fs';
+import path from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+import type { Item } from '../../shared/types';
+import { asClip } from '../../../tests/helpers/items';
+import { withTempLibrary } from '../../../tests/helpers/temp-library';
+import { createExtractor } from '../clipper/extractor';
+import { splitFrontMatter } from './front-matter';
+import { splitHighlights } from './highlights-section';
+import { markdownToArticle } from './markdown-html';
+import { withFallback } from './render-article';
+
+const FIXTURES = path.resolve(__dirname, '../../../tests/fixtures');
+
+/** Clip Markdown as the clipper writes it (the golden pages), and the fixture vault's exported clip. */
+function clipMarkdown(): [string, string][] {
+  const pages = path.join(FIXTURES, 'pages');
+  const golden = readdirSync(pages)
+    .filter((name) => name.endsWith('.expected.md'))
+    .map((name): [string, string] => [name, readFileSync(path.join(pages, name), 'utf8')]);
+  const exported = readFileSync(path.join(FIXTURES, 'vault', 'Clipped article.md'), 'utf8');
+  const split = splitFrontMatter(exported);
+  if (split.kind !== 'ok') throw new Error('the fixture clip has no front matter');
+  return [...golden, ['Clipped article.md', splitHighlights(split.body).article]];
+}
+
+describe('rendering imported clips', () => {
+  const worker = createExtractor();
+  afterAll(() => worker.close());
+
+  it('gives the same article in the worker as on this thread', async () => {
+    const fixtures = clipMarkdown();
+    expect(fixtures.length).toBeGreaterThan(5);
+    for (const [name, markdown] of fixtures) {
+      const here = markdownToArticle(markdown);
+      expect(await worker.markdownToArticle(markdown), name).toEqual(here);
+      expect(here.text, name).not.toBe('');
+    }
+  });
+
+  it('renders on this thread when the worker fails', async () => {
+    const closed = createExtractor();
+    await closed.close();
+    const markdown = clipMarkdown()[0]?.[1] ?? '';
+    await expect(closed.markdownToArticle(markdown)).rejects.toThrow('closed');
+    const render = withFallback((text) => closed.markdownToArticle(text));
+    expect(await render(markdown)).toEqual(markdownToArticle(markdown));
+  });
+
+  it('imports the same clips whether the worker renders them or this thread does', async () => {
+    const imported = async (inWorker: boolean): Promise<Item> =>
+      withTempLibrary(
+        async ({ notebook }) => {
+          await notebook.importMarkdown({ dir: path.join(FIXTURES, 'vault') });
+          return notebook.getItem({ id: 'clipfixture1' });
+        },
+        { clipper: { inWorker } },
+      );
+    const [inWorker, here] = [await imported(true), await imported(false)];
+    expect(asClip(inWorker).html).toContain('<img src="assets/');
+    expect(asClip(inWorker).html).not.toContain('script');
+    expect(inWorker).toEqual(here);
+  });
+});
