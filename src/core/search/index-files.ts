@@ -111,7 +111,7 @@ export async function readIndex(dir: string): Promise<StoredIndex | null> {
       if (!SEGMENT_NAME.test(name)) return null;
       const data = await fs.readFile(path.join(dir, name));
       if (data.length !== bytes || (await crcOf(data)) !== crc) return null;
-      const segment = decodeSegment(data);
+      const segment = await decodeSegment(data);
       segment.file = { dir, name, bytes, crc };
       segments.push(segment);
     }

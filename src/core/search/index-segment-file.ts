@@ -1,7 +1,7 @@
 /**
  * A segment on disk: a 32-byte header, the terms (UTF-8, one per line, padded to 4 bytes), then
- * the typed arrays as they are in memory (little-endian). Loading is one read and a few views
- * over the buffer; a CRC-32 of the whole file, kept in the manifest, catches damage.
+ * the typed arrays as they are in memory (little-endian). Loading is one read, a few views over
+ * the buffer and the terms decoded a slice at a time; a CRC-32 of the whole file, kept in the manifest, catches damage.
  *
  *   header: "CPIXSEG1", then u32 terms, docs, postings, term bytes, and 8 reserved bytes
  *   body:   terms · offsets (u32 × terms+1) · docs (u32 × docs) · nums (u32 × postings) · codes (u8 × postings)
@@ -15,6 +15,9 @@ const MAGIC = 'CPIXSEG1';
 const HEADER_BYTES = 32;
 // CRC and I/O in pieces this big: each takes a few milliseconds.
 const PIECE = 8 * 1024 * 1024;
+// Terms encoded, decoded or checked between two turns of the event loop.
+const TERMS_PER_SLICE = 25_000;
+const TERM_BYTES_PER_SLICE = 256 * 1024;
 
 const align4 = (n: number): number => (n + 3) & ~3;
 
@@ -23,7 +26,7 @@ export async function writeSegmentFile(
   file: string,
   segment: Segment,
 ): Promise<{ bytes: number; crc: number }> {
-  const terms = Buffer.from(segment.terms.join('\n'), 'utf8');
+  const terms = await encodeTerms(segment.terms);
   const header = Buffer.alloc(HEADER_BYTES + align4(terms.length) - terms.length);
   header.write(MAGIC, 0, 'latin1');
   header.writeUInt32LE(segment.terms.length, 8);
@@ -57,6 +60,17 @@ export async function writeSegmentFile(
   return { bytes, crc };
 }
 
+/** The terms as UTF-8 lines, a slice at a time: one join of a large segment's terms would hold the loop. */
+async function encodeTerms(terms: readonly string[]): Promise<Buffer> {
+  const pieces: Buffer[] = [];
+  for (let at = 0; at < terms.length; at += TERMS_PER_SLICE) {
+    const end = Math.min(at + TERMS_PER_SLICE, terms.length);
+    pieces.push(Buffer.from(terms.slice(at, end).join('\n') + (end < terms.length ? '\n' : ''), 'utf8'));
+    if (end < terms.length) await yieldToLoop();
+  }
+  return Buffer.concat(pieces);
+}
+
 /** The CRC-32 of `data`, yielding to the event loop between pieces. */
 export async function crcOf(data: Uint8Array): Promise<number> {
   let crc = 0;
@@ -67,8 +81,11 @@ export async function crcOf(data: Uint8Array): Promise<number> {
   return crc;
 }
 
-/** The segment in `data` (the file's bytes, views not copies); throws if it is not well formed. */
-export function decodeSegment(data: Buffer): Segment {
+/**
+ * The segment in `data` (the file's bytes, views not copies); rejects if it is not well formed.
+ * Its terms are decoded and checked a slice at a time, yielding to the event loop between slices.
+ */
+export async function decodeSegment(data: Buffer): Promise<Segment> {
   if (data.length < HEADER_BYTES || data.toString('latin1', 0, 8) !== MAGIC) throw new Error('not a segment');
   const termCount = data.readUInt32LE(8);
   const docCount = data.readUInt32LE(12);
@@ -86,8 +103,7 @@ export function decodeSegment(data: Buffer): Segment {
   const docs = new Uint32Array(buffer, byteOffset + docsAt, docCount);
   const nums = new Uint32Array(buffer, byteOffset + numsAt, postings);
   const codes = new Uint8Array(buffer, byteOffset + codesAt, postings);
-  const terms =
-    termCount === 0 ? [] : bytes.toString('utf8', HEADER_BYTES, HEADER_BYTES + termBytes).split('\n');
+  const terms = termCount === 0 ? [] : await decodeTerms(bytes, HEADER_BYTES, HEADER_BYTES + termBytes);
   if (terms.length !== termCount || offsets[0] !== 0 || offsets[termCount] !== postings) {
     throw new Error('segment tables disagree');
   }
@@ -98,8 +114,23 @@ export function decodeSegment(data: Buffer): Segment {
     ) {
       throw new Error('segment terms out of order');
     }
+    if (i % TERMS_PER_SLICE === 0) await yieldToLoop();
   }
   for (let i = 1; i < docCount; i++)
     if ((docs[i - 1] as number) >= (docs[i] as number)) throw new Error('segment items out of order');
   return new Segment(terms, offsets, nums, codes, docs);
+}
+
+/** The lines of `bytes` [start, end), split into strings a slice of bytes at a time. */
+async function decodeTerms(bytes: Buffer, start: number, end: number): Promise<string[]> {
+  const terms: string[] = [];
+  for (let at = start; at < end;) {
+    // A slice ends at a line's end (or the last byte), so no term is cut in two.
+    const newline = at + TERM_BYTES_PER_SLICE >= end ? -1 : bytes.indexOf(0x0a, at + TERM_BYTES_PER_SLICE);
+    const stop = newline === -1 || newline >= end ? end : newline;
+    for (const term of bytes.toString('utf8', at, stop).split('\n')) terms.push(term);
+    at = stop + 1;
+    if (at < end) await yieldToLoop();
+  }
+  return terms;
 }
