@@ -1,3 +1,5 @@
+import fs from 'node:fs/promises';
+import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import type { SearchResult } from '../../shared/types';
 import { call } from '../../../tests/helpers/call';
@@ -69,6 +71,29 @@ describe('highlights in search', () => {
       await notebook.whenSearchReady();
       expect((await find(notebook, 'type:highlight')).total).toBe(0);
       expect((await find(notebook, 'slabs')).hits.map((h) => h.type)).toEqual(['clip']);
+    });
+  });
+
+  it('finds highlights again after the index is rebuilt on the indexing thread', async () => {
+    await withTempLibrary(async (library) => {
+      const { clip } = await call(library.notebook, 'clip', {
+        html: PAGE,
+        url: 'https://river.example/trade',
+      });
+      const highlight = await call(library.notebook, 'addHighlight', {
+        clipId: clip.id,
+        quote: 'salt slabs from Timbuktu',
+        comment: 'caravan route',
+      });
+      await library.notebook.close();
+      await fs.rm(path.join(library.dir, 'index'), { recursive: true, force: true });
+
+      const notebook = await library.reopen();
+      await notebook.whenSearchReady();
+      expect((await find(notebook, 'caravan')).hits.map((h) => [h.type, h.highlightId])).toEqual([
+        ['highlight', highlight.id],
+      ]);
+      expect((await find(notebook, 'slabs')).hits.map((h) => h.type)).toEqual(['clip', 'highlight']);
     });
   });
 });
