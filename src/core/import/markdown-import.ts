@@ -106,7 +106,7 @@ export async function importMarkdownFolder(
   // Second pass: each item prepared whole (the next few files read meanwhile), then handed to the
   // writer, which decides at once what it is and writes new items in groups; the outcomes are
   // told once every write has settled, in the folder's order.
-  const writer = new ImportWriter(context);
+  const writer = await ImportWriter.open(context);
   const stored = new Set<string>();
   const results: (() => void)[] = [];
   const prepareItem = (file: string): Promise<Prepared> =>

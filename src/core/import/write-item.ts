@@ -26,7 +26,10 @@ import { CreationGroup } from './create-group';
 import type { ExportedHighlight } from './highlights-section';
 import { clipCreation, linkableAliases, mergeAliases, noteCreation } from './new-item';
 import type { PreparedFile } from './prepare-file';
+import { yieldToLoop } from '../event-loop';
 
+/** Library records looked at between two turns of the event loop when the writer opens. */
+const RECORDS_PER_SLICE = 2_000;
 const GROUP_ITEMS = 250;
 const GROUP_BYTES = 8 * 1024 * 1024;
 /** One group on the disk while the next fills keeps the disk busy; more would only hold memory. */
@@ -80,11 +83,18 @@ export class ImportWriter {
   private readonly groupsInFlight = new Set<Promise<void>>();
   private readonly mergesInFlight = new Set<Promise<void>>();
 
-  constructor(private readonly context: ApiContext) {
+  private constructor(private readonly context: ApiContext) {}
+
+  /** A writer that knows the library's note titles and highlight ids, learnt a slice at a time. */
+  static async open(context: ApiContext): Promise<ImportWriter> {
+    const writer = new ImportWriter(context);
+    let n = 0;
     for (const record of context.store.allItems()) {
-      if (record.type === 'clip') for (const h of record.highlights ?? []) this.highlightIds.add(h.id);
-      else this.rememberTitle(record);
+      if (record.type === 'clip') for (const h of record.highlights ?? []) writer.highlightIds.add(h.id);
+      else writer.rememberTitle(record);
+      if (++n % RECORDS_PER_SLICE === 0) await yieldToLoop();
     }
+    return writer;
   }
 
   /**
