@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import { commands } from '../commands';
+import { commands, type CommandContext } from '../commands';
 import { clipPage } from '../commands/clip-page';
 import { focusSearch } from '../commands/focus-search';
 import { newNote } from '../commands/new-note';
@@ -29,6 +29,7 @@ import { useTrashActions } from '../features/trash/use-trash-actions';
 import { TransferButtons } from '../features/transfer/TransferButtons';
 import { TransferDialogs } from '../features/transfer/TransferDialogs';
 import { useTransferCommands } from '../features/transfer/use-transfer-commands';
+import { CommandPalette } from '../features/palette/CommandPalette';
 import { DetailPane } from './DetailPane';
 import { ListPane } from './ListPane';
 import { NoticeBar } from './NoticeBar';
@@ -91,7 +92,14 @@ export function Workspace() {
     query: search.active ? search.query : null,
     flush: detail.editor.flush,
   });
-  useKeyboard(commands, () => ({ ...actions.readContext(), transfer, openSettings }));
+  // The command palette: every command that can run where the person is (features/palette).
+  const [paletteContext, setPaletteContext] = useState<CommandContext | null>(null);
+  useKeyboard(commands, () => ({
+    ...actions.readContext(),
+    transfer,
+    openSettings,
+    openPalette: setPaletteContext,
+  }));
 
   const libraryEmpty = info !== null && info.counts.items === 0 && info.counts.trash === 0;
   const opened = actions.opened?.id === detail.openId ? actions.opened : null;
@@ -151,6 +159,7 @@ export function Workspace() {
       <SaveSearchDialog query={savingQuery} onSave={saved.save} onClose={() => setSavingQuery(null)} />
       <TransferDialogs beforeExport={detail.editor.flush} />
       <SettingsDialog />
+      <CommandPalette context={paletteContext} commands={commands} onClose={() => setPaletteContext(null)} />
       <PairingPrompt />
       <NoticeBar />
     </div>

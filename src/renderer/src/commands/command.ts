@@ -44,9 +44,11 @@ export interface CommandContext {
   transfer?: TransferCommands;
   /** Opens the Settings dialog (clipper hook-up: features/clipper). */
   openSettings?: () => void;
+  /** Opens the command palette over what this context allows (features/palette). */
+  openPalette?: (context: CommandContext) => void;
 }
 
-/** A thing a person can do from the keyboard (and later the palette and the menu). */
+/** A thing a person can do from the keyboard and the command palette. */
 export interface Command {
   id: string;
   label: string;

@@ -11,13 +11,15 @@ import { leaveSearch } from './leave-search';
 import { newNote } from './new-note';
 import { nextItem } from './next-item';
 import { openItem } from './open-item';
+import { openPalette } from './open-palette';
 import { openSettings } from './open-settings';
 import { previousItem } from './previous-item';
 import { moveToTrash } from './trash-item';
 import { undoTrash } from './undo-trash';
 
-/** Every command, once. The keyboard handler reads this list (the palette and menu will too). */
+/** Every command, once. The keyboard handler and the command palette read this list. */
 export const commands: readonly Command[] = [
+  openPalette,
   newNote,
   clipPage,
   nextItem,
