@@ -1,11 +1,12 @@
 import './clipper.css';
 import { useId } from 'react';
 import { useModal } from '../../lib/use-modal';
+import { AppearanceSettings } from '../appearance/AppearanceSettings';
 import { ClipperSettings } from './ClipperSettings';
 import { closeSettings, useSettingsOpen } from './settings-store';
 import { useClipperInfo } from './use-clipper-info';
 
-/** The Settings dialog (from the sidebar's Settings… or the command); for now, the browser clipper. */
+/** The Settings dialog (from the sidebar's Settings… or the command): appearance, and the browser clipper. */
 export function SettingsDialog() {
   const open = useSettingsOpen();
   const clipper = useClipperInfo(open);
@@ -28,6 +29,7 @@ export function SettingsDialog() {
       <h2 id={titleId} className="dialog__title">
         Settings
       </h2>
+      <AppearanceSettings />
       {open && <ClipperSettings clipper={clipper} />}
       <div className="dialog__actions">
         <button type="button" className="button is-primary" onClick={closeSettings}>
