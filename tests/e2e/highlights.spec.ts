@@ -189,3 +189,40 @@ test('H highlights the selection, and a highlight can be quoted into a note', as
   const body = page.getByRole('article', { name: 'Note', exact: true });
   await expect(body).toContainText(SENTENCE);
 });
+
+test('Highlights in the sidebar lists every highlight, newest first, and opens each at its place', async ({
+  page,
+  served,
+  site,
+}) => {
+  const search = new SearchPage(page);
+  const listPane = page.getByRole('region', { name: 'List' });
+  const highlightsView = page
+    .getByRole('navigation', { name: 'Library' })
+    .getByRole('button', { name: 'Highlights', exact: true });
+  const { library, reader, highlights } = await openClip(page, served, site);
+  await highlightsView.click();
+  await expect(listPane.getByRole('heading', { level: 1 })).toHaveText('Highlights');
+  await expect(listPane.getByText('No highlights yet.')).toBeVisible();
+
+  await library.showView('All');
+  await library.row(article.title).click();
+  await expect(reader.title).toHaveText(article.title);
+  await highlights.select(SENTENCE);
+  await page.keyboard.press('h');
+  await expect(highlights.mark(SENTENCE)).toBeVisible();
+  await highlights.select(OTHER);
+  await page.keyboard.press('h');
+  await expect(highlights.mark(OTHER)).toBeVisible();
+
+  await highlightsView.click();
+  await expect(highlightsView).toHaveAttribute('aria-current', 'page');
+  await expect(search.box).toHaveValue('type:highlight');
+  await expect(search.count).toHaveText('2 highlights');
+  const rows = search.results.getByRole('option');
+  await expect(rows.nth(0)).toContainText(OTHER);
+  await expect(rows.nth(1)).toContainText(SENTENCE);
+  await rows.nth(1).click();
+  await expect(reader.title).toHaveText(article.title);
+  await expect(highlights.mark(SENTENCE)).toHaveClass(/is-flashing/);
+});

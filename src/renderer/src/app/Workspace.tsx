@@ -19,6 +19,7 @@ import { openSettings } from '../features/clipper/settings-store';
 import { useReceivedClip } from '../features/clipper/use-received-clip';
 import { SaveSearchDialog } from '../features/search/SaveSearchDialog';
 import { SavedSearches } from '../features/search/SavedSearches';
+import { isHighlightsQuery } from '../features/search/highlights-view';
 import { SearchBox } from '../features/search/SearchBox';
 import { hitRowId } from '../features/search/SearchResults';
 import { useSavedSearches } from '../features/search/use-saved-searches';
@@ -111,6 +112,8 @@ export function Workspace() {
         counts={info?.counts ?? null}
         shortcuts={shortcuts}
         onNavigate={actions.navigate}
+        onShowHighlights={actions.showHighlights}
+        highlightsShown={search.active && isHighlightsQuery(search.query)}
         onNewNote={actions.newNote}
         onClip={clipper.openDialog}
         search={

@@ -3,6 +3,7 @@ import type { SavedSearch } from '@shared/types';
 import type { CommandActions, CommandContext } from '../commands';
 import type { LibraryLocation } from '../features/library/library-location';
 import type { EditorField } from '../features/notes/use-note-editor';
+import { HIGHLIGHTS_QUERY } from '../features/search/highlights-view';
 import type { SearchControl } from '../features/search/use-search';
 import { activeArea, focusNow, focusSoon, focusTargets } from '../lib/focus';
 import { isSinglePane } from '../lib/single-pane';
@@ -97,6 +98,10 @@ export function useSearchActions({ library, search, detail, setLocation }: Searc
       runSaved: (saved) => {
         setOpened(null);
         search.run(saved.query);
+      },
+      showHighlights: () => {
+        setOpened(null);
+        search.run(HIGHLIGHTS_QUERY);
       },
       navigate: (location) => {
         if (active) leave();

@@ -22,7 +22,10 @@ interface WorkspaceParts {
 }
 
 /** What the library list and the detail pane do; search adds its own on top (use-search-actions.ts). */
-export interface LibraryActions extends Omit<CommandActions, 'focusSearch' | 'leaveSearch'> {
+export interface LibraryActions extends Omit<
+  CommandActions,
+  'focusSearch' | 'leaveSearch' | 'showHighlights'
+> {
   selectedIndex: number;
   openAt: (index: number) => void;
   trashOpen: () => void;

@@ -14,6 +14,8 @@ export interface CommandActions {
   focusSearch: () => void;
   /** Empties the search box and goes back to the library list. */
   leaveSearch: () => void;
+  /** Every highlight in the library, newest first: the search `type:highlight`. */
+  showHighlights: () => void;
 }
 
 /** Export, import, Copy as Markdown and Cite: the transfer dialogs' way in (features/transfer). */

@@ -14,6 +14,7 @@ import { openItem } from './open-item';
 import { openPalette } from './open-palette';
 import { openSettings } from './open-settings';
 import { previousItem } from './previous-item';
+import { showHighlights } from './show-highlights';
 import { moveToTrash } from './trash-item';
 import { undoTrash } from './undo-trash';
 
@@ -31,6 +32,7 @@ export const commands: readonly Command[] = [
   focusSearch,
   focusSearchSlash,
   leaveSearch,
+  showHighlights,
   // Transfer: export, import, Copy as Markdown, Cite.
   exportItems,
   importItems,

@@ -17,6 +17,9 @@ interface SidebarProps {
   /** Settings… (features/clipper), below Export… and Import…. */
   settings?: ReactNode;
   onNavigate: (location: LibraryLocation) => void;
+  /** Every highlight, newest first; `highlightsShown` while that is what the list shows. */
+  onShowHighlights: () => void;
+  highlightsShown: boolean;
   onNewNote: () => void;
   onClip: () => void;
 }
@@ -28,9 +31,22 @@ const views: { view: ListView; count: (counts: LibraryInfo['counts']) => number 
   { view: 'trash', count: (counts) => counts.trash },
 ];
 
-/** Search, the New note and Clip actions, the library's views with their counts, tags and saved searches. */
+/** Search, the New note and Clip actions, the library's views with their counts, Highlights, tags and saved searches. */
 export function Sidebar(props: SidebarProps) {
   const { location, counts, shortcuts, search, tags, saved, onNavigate, onNewNote, onClip } = props;
+  const viewItem = ({ view, count }: (typeof views)[number]) => (
+    <li key={view}>
+      <button
+        type="button"
+        className="sidebar-item"
+        aria-current={location?.view === view && location.tag === null ? 'page' : undefined}
+        onClick={() => onNavigate({ view, tag: null })}
+      >
+        <span className="sidebar-item__label">{viewLabels[view]}</span>
+        {counts && <span className="sidebar-item__count">{count(counts)}</span>}
+      </button>
+    </li>
+  );
   return (
     <aside className="sidebar" data-area="sidebar" aria-label="Sidebar">
       <p className="sidebar__brand">Commonplace</p>
@@ -61,19 +77,18 @@ export function Sidebar(props: SidebarProps) {
       </div>
       <nav aria-label="Library">
         <ul className="sidebar__list">
-          {views.map(({ view, count }) => (
-            <li key={view}>
-              <button
-                type="button"
-                className="sidebar-item"
-                aria-current={location?.view === view && location.tag === null ? 'page' : undefined}
-                onClick={() => onNavigate({ view, tag: null })}
-              >
-                <span className="sidebar-item__label">{viewLabels[view]}</span>
-                {counts && <span className="sidebar-item__count">{count(counts)}</span>}
-              </button>
-            </li>
-          ))}
+          {views.filter(({ view }) => view !== 'trash').map(viewItem)}
+          <li>
+            <button
+              type="button"
+              className="sidebar-item"
+              aria-current={props.highlightsShown ? 'page' : undefined}
+              onClick={props.onShowHighlights}
+            >
+              <span className="sidebar-item__label">Highlights</span>
+            </button>
+          </li>
+          {views.filter(({ view }) => view === 'trash').map(viewItem)}
         </ul>
       </nav>
       <section className="sidebar__section" aria-labelledby="sidebar-tags">

@@ -1,6 +1,7 @@
 import './search.css';
 import { useEffect, useRef } from 'react';
 import { focusTargets } from '../../lib/focus';
+import { isHighlightsQuery } from './highlights-view';
 import { NothingFound } from './NothingFound';
 import { SearchHitRow } from './SearchHitRow';
 import { hitKey, type SearchControl } from './use-search';
@@ -21,6 +22,8 @@ export function SearchResults({ search, openId, onOpen }: SearchResultsProps) {
   const { result, failure, indexing, selectedIndex, query } = search;
   const list = useRef<HTMLDivElement>(null);
   const hits = result?.hits ?? [];
+  // The Highlights view (every highlight, newest first) is this search.
+  const highlights = isHighlightsQuery(query);
 
   // Keep the selected hit in view when the keyboard moves it.
   useEffect(() => {
@@ -32,9 +35,15 @@ export function SearchResults({ search, openId, onOpen }: SearchResultsProps) {
     <>
       <header className="list-header">
         <div className="list-header__text">
-          <h1 className="list-header__title">Search</h1>
+          <h1 className="list-header__title">{highlights ? 'Highlights' : 'Search'}</h1>
           <p className="list-header__count" role="status">
-            {failure ? 'No answer' : result ? plural(result.total, 'result', 'results') : 'Searching…'}
+            {failure
+              ? 'No answer'
+              : result
+                ? highlights
+                  ? plural(result.total, 'highlight', 'highlights')
+                  : plural(result.total, 'result', 'results')
+                : 'Searching…'}
           </p>
           {indexing && (
             <p className="search-indexing">
@@ -85,7 +94,15 @@ export function SearchResults({ search, openId, onOpen }: SearchResultsProps) {
             The search did not answer: {failure}
           </p>
         )}
-        {!failure && result?.total === 0 && (
+        {!failure && result?.total === 0 && highlights && (
+          <div className="search-empty">
+            <p className="search-empty__title">No highlights yet.</p>
+            <p className="search-empty__hint">
+              Select text in a clip and pick a colour (or press H) to highlight it.
+            </p>
+          </div>
+        )}
+        {!failure && result?.total === 0 && !highlights && (
           <NothingFound query={query.trim()} indexing={indexing !== null} />
         )}
       </div>
