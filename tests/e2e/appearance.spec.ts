@@ -1,8 +1,8 @@
-/** Light, dark, or the system's choice, from Settings → Appearance; remembered across reloads. */
+/** Settings → Appearance: light, dark or the system's choice, and the reading type; remembered across reloads. */
 import { expect, test } from './fixtures';
 import { LibraryPage } from './pages/library';
 
-test('the colours follow the system until Settings fixes them, and stay fixed after a reload', async ({
+test('the colours follow the system until Settings fixes them, the reading type too, and both stay after a reload', async ({
   page,
   served,
 }) => {
@@ -36,4 +36,16 @@ test('the colours follow the system until Settings fixes them, and stay fixed af
   await colours.getByRole('radio', { name: 'As the system' }).check();
   await expect(root).not.toHaveAttribute('data-theme', /./);
   expect(await background()).toBe(light);
+
+  // The reading type: serif unless sans serif is chosen.
+  const readingType = settings.getByRole('radiogroup', { name: 'Reading type' });
+  const textFont = (): Promise<string> =>
+    page.evaluate(() => getComputedStyle(document.documentElement).getPropertyValue('--font-text'));
+  expect(await textFont()).toMatch(/serif$/);
+  expect(await textFont()).not.toMatch(/sans-serif$/);
+  await readingType.getByRole('radio', { name: 'Sans serif' }).check();
+  expect(await textFont()).toMatch(/sans-serif$/);
+  await page.reload();
+  await expect(library.list).toBeVisible();
+  expect(await textFont()).toMatch(/sans-serif$/);
 });

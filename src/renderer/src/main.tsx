@@ -5,7 +5,7 @@ import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import type { NotebookClient } from '@shared/api';
 import { App } from './app/App';
-import { applyStoredTheme } from './features/appearance/theme';
+import { applyStoredAppearance } from './features/appearance/theme';
 import { ConnectScreen } from './app/ConnectScreen';
 import { getClient } from './lib/api';
 import { errorMessage } from './lib/errors';
@@ -18,7 +18,7 @@ function connect(): NotebookClient | string {
   }
 }
 
-applyStoredTheme();
+applyStoredAppearance();
 
 const root = document.getElementById('root');
 if (root) {
