@@ -44,6 +44,16 @@ test('a clipped page reads in the reader, images and all, with the site stopped'
   await expect(reader.body.getByRole('listitem')).toHaveCount(3);
   await reader.expectImagesLoaded(2);
 
+  // The side panel's properties: who, where, when, and the address, which opens outside.
+  const properties = reader.root.getByRole('region', { name: 'Properties' });
+  await expect(properties.getByRole('definition').first()).toHaveText(article.author);
+  await expect(properties).toContainText(`Site${article.site}`);
+  await expect(properties).toContainText('PublishedMarch 5, 2024');
+  await expect(properties.getByRole('link', { name: site.url('/article.html') })).toHaveAttribute(
+    'target',
+    '_blank',
+  );
+
   // The page's own site is gone: the clip is whole without it.
   await site.close();
   await page.reload();

@@ -15,6 +15,7 @@ import { CopyMarkdownButton } from '../transfer/CopyMarkdownButton';
 import { BacklinksPanel } from '../links/BacklinksPanel';
 import { ArticleBody } from './ArticleBody';
 import { ClipFooter } from './ClipFooter';
+import { ClipProperties } from './ClipProperties';
 import { ClipHeader } from './ClipHeader';
 import { DuplicateNotice } from './DuplicateNotice';
 import { HighlightList } from './HighlightList';
@@ -192,6 +193,7 @@ export function ClipReader(props: ClipReaderProps) {
               onRemove={hl.store.remove}
             />
             <BacklinksPanel itemId={clip.id} onOpen={(id) => onOpenItem?.(id)} />
+            <ClipProperties clip={clip} />
           </aside>
         )}
       </div>
