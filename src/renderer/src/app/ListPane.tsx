@@ -1,3 +1,4 @@
+import type { ReactNode } from 'react';
 import { ItemList } from '../features/library/ItemList';
 import { ListHeader } from '../features/library/ListHeader';
 import { emptyListMessage, locationTitle, type LibraryLocation } from '../features/library/library-location';
@@ -13,14 +14,17 @@ interface ListPaneProps {
   search: SearchControl;
   actions: WorkspaceActions;
   openId: string | null;
+  /** The handles on the pane's edges: the sidebar's width on the left, the list's on the right. */
+  resizers?: ReactNode;
 }
 
 /** The middle pane: the search's results while the box holds a query, the library's list otherwise. */
-export function ListPane({ location, list, search, actions, openId }: ListPaneProps) {
+export function ListPane({ location, list, search, actions, openId, resizers }: ListPaneProps) {
   if (search.active) {
     return (
       <section className="list-pane" aria-label="List">
         <SearchResults search={search} openId={openId} onOpen={actions.openHit} />
+        {resizers}
       </section>
     );
   }
@@ -46,6 +50,7 @@ export function ListPane({ location, list, search, actions, openId }: ListPanePr
         empty={emptyListMessage(location)}
         onOpen={actions.openAt}
       />
+      {resizers}
     </section>
   );
 }

@@ -1,4 +1,4 @@
-import { useState } from 'react';
+import { useCallback, useState, type CSSProperties } from 'react';
 import { commands, type CommandContext } from '../commands';
 import { clipPage } from '../commands/clip-page';
 import { focusSearch } from '../commands/focus-search';
@@ -31,6 +31,8 @@ import { TransferButtons } from '../features/transfer/TransferButtons';
 import { TransferDialogs } from '../features/transfer/TransferDialogs';
 import { useTransferCommands } from '../features/transfer/use-transfer-commands';
 import { CommandPalette } from '../features/palette/CommandPalette';
+import { PaneResizer } from '../features/layout/PaneResizer';
+import { PANE_LIMITS, usePaneWidths } from '../features/layout/pane-widths';
 import { DetailPane } from './DetailPane';
 import { ListPane } from './ListPane';
 import { NoticeBar } from './NoticeBar';
@@ -102,11 +104,20 @@ export function Workspace() {
     openPalette: setPaletteContext,
   }));
 
+  // Pane widths dragged on their edges (features/layout); the layout's own until then.
+  const panes = usePaneWidths();
+  const sidebarPane = useCallback(() => document.querySelector<HTMLElement>('.workspace > .sidebar'), []);
+  const listPane = useCallback(() => document.querySelector<HTMLElement>('.workspace > .list-pane'), []);
+  const paneStyle = {
+    ...(panes.widths.sidebar === null ? {} : { '--sidebar-width': `${panes.widths.sidebar}px` }),
+    ...(panes.widths.list === null ? {} : { '--list-width': `${panes.widths.list}px` }),
+  } as CSSProperties;
+
   const libraryEmpty = info !== null && info.counts.items === 0 && info.counts.trash === 0;
   const opened = actions.opened?.id === detail.openId ? actions.opened : null;
 
   return (
-    <div className="workspace" data-showing={detail.openId ? 'note' : 'list'}>
+    <div className="workspace" data-showing={detail.openId ? 'note' : 'list'} style={paneStyle}>
       <Sidebar
         location={search.active ? null : location}
         counts={info?.counts ?? null}
@@ -145,7 +156,33 @@ export function Workspace() {
         transfer={<TransferButtons transfer={transfer} />}
         settings={<SettingsButton />}
       />
-      <ListPane location={location} list={list} search={search} actions={actions} openId={detail.openId} />
+      <ListPane
+        location={location}
+        list={list}
+        search={search}
+        actions={actions}
+        openId={detail.openId}
+        resizers={
+          <>
+            <PaneResizer
+              label="Resize the sidebar"
+              pane={sidebarPane}
+              edge="start"
+              {...PANE_LIMITS.sidebar}
+              onResize={(width) => panes.setWidth('sidebar', width)}
+              onReset={() => panes.setWidth('sidebar', null)}
+            />
+            <PaneResizer
+              label="Resize the list"
+              pane={listPane}
+              edge="end"
+              {...PANE_LIMITS.list}
+              onResize={(width) => panes.setWidth('list', width)}
+              onReset={() => panes.setWidth('list', null)}
+            />
+          </>
+        }
+      />
       <DetailPane
         detail={detail}
         clipper={clipper}

@@ -16,6 +16,7 @@ interface SidebarProps {
   transfer?: ReactNode;
   /** Settings… (features/clipper), below Export… and Import…. */
   settings?: ReactNode;
+
   onNavigate: (location: LibraryLocation) => void;
   /** Every highlight, newest first; `highlightsShown` while that is what the list shows. */
   onShowHighlights: () => void;
