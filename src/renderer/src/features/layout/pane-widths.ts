@@ -21,7 +21,8 @@ export function clampWidth(pane: keyof PaneWidths, width: number): number {
   return Math.round(Math.min(max, Math.max(min, width)));
 }
 
-function stored(): PaneWidths {
+/** The widths remembered on this computer; anything unreadable is the layout's own. */
+export function storedWidths(): PaneWidths {
   try {
     const raw: unknown = JSON.parse(localStorage.getItem(KEY) ?? 'null');
     const read = (pane: keyof PaneWidths): number | null => {
@@ -39,7 +40,7 @@ export function usePaneWidths(): {
   /** Sets one pane's width (clamped), or back to the layout's own with null. */
   setWidth: (pane: keyof PaneWidths, width: number | null) => void;
 } {
-  const [widths, setWidths] = useState(stored);
+  const [widths, setWidths] = useState(storedWidths);
   const setWidth = useCallback((pane: keyof PaneWidths, width: number | null) => {
     setWidths((before) => {
       const next = { ...before, [pane]: width === null ? null : clampWidth(pane, width) };
