@@ -9,7 +9,7 @@ import {
 } from './export-scope';
 import { rememberPath, rememberedPath } from './remembered-path';
 import { CheckField, PathField, TransferForm } from './TransferForm';
-import { exportCounts, exportHeadline, failureSentence } from './transfer-summary';
+import { exportCounts, exportHeadline } from './transfer-summary';
 import { useExport } from './use-export';
 import { TransferDialog, useOpenNow } from './TransferDialog';
 
@@ -62,16 +62,15 @@ export function ExportDialog({ open, context, onClose, beforeExport }: ExportDia
       title="Export to Markdown"
       job={job}
       noun="Export"
-      describe={(summary) => ({
-        headline: exportHeadline(summary),
-        counts: exportCounts(summary),
-        problems: summary.problems,
-      })}
+      headline={exportHeadline}
+      counts={exportCounts}
       onClose={close}
     >
       <TransferForm
         action="Export"
-        error={problem ?? (failure === null ? null : failureSentence('export', failure))}
+        problem={problem}
+        failure={failure}
+        noun="export"
         onSubmit={submit}
         onCancel={close}
       >

@@ -4,7 +4,7 @@ import { Segmented } from '../../components/Segmented';
 import { pathProblem } from './export-scope';
 import { rememberPath, rememberedPath } from './remembered-path';
 import { CheckField, PathField, TransferForm } from './TransferForm';
-import { failureSentence, importCounts, importHeadline, readLaterFormats } from './transfer-summary';
+import { importCounts, importHeadline, readLaterFormats } from './transfer-summary';
 import { useImport, type ImportRequest } from './use-import';
 import { TransferDialog, useOpenNow } from './TransferDialog';
 
@@ -63,16 +63,15 @@ export function ImportDialog({ open, onClose }: ImportDialogProps) {
       title="Import"
       job={job}
       noun="Import"
-      describe={(summary) => ({
-        headline: importHeadline(summary),
-        counts: importCounts(summary),
-        problems: summary.problems,
-      })}
+      headline={importHeadline}
+      counts={importCounts}
       onClose={close}
     >
       <TransferForm
         action="Import"
-        error={problem ?? (failure === null ? null : failureSentence('import', failure))}
+        problem={problem}
+        failure={failure}
+        noun="import"
         onSubmit={submit}
         onCancel={close}
       >

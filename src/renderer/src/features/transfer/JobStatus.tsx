@@ -3,21 +3,24 @@ import { TransferSummary } from './TransferSummary';
 import type { SummaryCount, SummaryProblem } from './transfer-summary';
 import type { JobState } from './use-transfer-job';
 
-export interface JobStatusProps<Summary> {
+export interface JobStatusProps<Summary extends { problems: readonly SummaryProblem[] }> {
   job: JobState<Summary>;
   /** "Export" or "Import": the progress says "Exporting", the summary "Export summary". */
   noun: 'Export' | 'Import';
-  /** What the summary shows of a finished job. */
-  describe: (summary: Summary) => {
-    headline: string;
-    counts: SummaryCount[];
-    problems: readonly SummaryProblem[];
-  };
+  /** The sentence atop a finished job's summary, and the counts under it (its problems follow). */
+  headline: (summary: Summary) => string;
+  counts: (summary: Summary) => SummaryCount[];
   onClose: () => void;
 }
 
 /** A running job's progress, or a finished one's summary, with the button that closes the dialog; nothing otherwise. */
-export function JobStatus<Summary>({ job, noun, describe, onClose }: JobStatusProps<Summary>) {
+export function JobStatus<Summary extends { problems: readonly SummaryProblem[] }>({
+  job,
+  noun,
+  headline,
+  counts,
+  onClose,
+}: JobStatusProps<Summary>) {
   if (job.state === 'running') {
     return (
       <>
@@ -32,10 +35,15 @@ export function JobStatus<Summary>({ job, noun, describe, onClose }: JobStatusPr
     );
   }
   if (job.state !== 'done') return null;
-  const { headline, counts, problems } = describe(job.summary);
+  const { summary } = job;
   return (
     <>
-      <TransferSummary label={`${noun} summary`} headline={headline} counts={counts} problems={problems} />
+      <TransferSummary
+        label={`${noun} summary`}
+        headline={headline(summary)}
+        counts={counts(summary)}
+        problems={summary.problems}
+      />
       <div className="dialog__actions">
         <button type="button" className="button is-primary" autoFocus onClick={onClose}>
           Done

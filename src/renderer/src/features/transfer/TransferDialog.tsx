@@ -1,8 +1,11 @@
 import { useCallback, useEffect, useId, useRef, type ReactNode } from 'react';
 import { useModal } from '../../lib/use-modal';
 import { JobStatus, type JobStatusProps } from './JobStatus';
+import type { SummaryProblem } from './transfer-summary';
 
-interface TransferDialogProps<Summary> extends JobStatusProps<Summary> {
+interface TransferDialogProps<
+  Summary extends { problems: readonly SummaryProblem[] },
+> extends JobStatusProps<Summary> {
   open: boolean;
   title: string;
   /** The form, shown until the job starts (and again after it failed). */
@@ -10,7 +13,12 @@ interface TransferDialogProps<Summary> extends JobStatusProps<Summary> {
 }
 
 /** The modal of an export or import: the form, then the job's progress, then its summary. Esc closes it. */
-export function TransferDialog<Summary>({ open, title, children, ...status }: TransferDialogProps<Summary>) {
+export function TransferDialog<Summary extends { problems: readonly SummaryProblem[] }>({
+  open,
+  title,
+  children,
+  ...status
+}: TransferDialogProps<Summary>) {
   const dialog = useModal(open);
   const titleId = useId();
   const { job, onClose } = status;

@@ -1,17 +1,30 @@
 import { useId, type ReactNode } from 'react';
+import { failureSentence } from './transfer-summary';
 
 interface TransferFormProps {
   /** The button that starts the job: "Export" or "Import". */
   action: string;
-  /** What is wrong with the form, or why the last attempt failed; null when nothing is. */
-  error: string | null;
+  /** What is wrong with the form (said as it is); null when nothing is. */
+  problem: string | null;
+  /** Why the last attempt failed (said as the job's failure); null when it did not. */
+  failure: string | null;
+  noun: 'export' | 'import';
   onSubmit: () => void;
   onCancel: () => void;
   children: ReactNode;
 }
 
 /** The form of the export and import dialogs: its fields, what went wrong, then Cancel and the action. */
-export function TransferForm({ action, error, onSubmit, onCancel, children }: TransferFormProps) {
+export function TransferForm({
+  action,
+  problem,
+  failure,
+  noun,
+  onSubmit,
+  onCancel,
+  children,
+}: TransferFormProps) {
+  const error = problem ?? (failure === null ? null : failureSentence(noun, failure));
   return (
     <form
       className="transfer-form"
