@@ -44,3 +44,40 @@ test('the list is widened by dragging its edge, narrowed with ←, kept after a 
   await page.keyboard.press('Home');
   await expect.poll(async () => Math.round((await sidebar.boundingBox())?.width ?? 0)).toBe(160);
 });
+
+test('Mod+\\ hides the sidebar and brings it back; Mod+F and the button at the list’s corner bring it back too', async ({
+  page,
+  served,
+}) => {
+  await page.setViewportSize({ width: 1400, height: 900 });
+  const library = new LibraryPage(page);
+  await library.open(served.url);
+  const sidebar = page.getByRole('complementary', { name: 'Sidebar' });
+  const showButton = page.getByRole('button', { name: 'Show the sidebar' });
+  const listLeft = async (): Promise<number> =>
+    Math.round((await page.getByRole('region', { name: 'List' }).boundingBox())?.x ?? -1);
+  await expect(showButton).toBeHidden();
+
+  await library.list.focus();
+  await page.keyboard.press('ControlOrMeta+\\');
+  await expect(sidebar).toBeHidden();
+  await expect.poll(listLeft).toBe(0);
+  await expect(showButton).toBeVisible();
+
+  // Kept after a reload.
+  await page.reload();
+  await expect(library.list).toBeVisible();
+  await expect(sidebar).toBeHidden();
+
+  // Search lives in the sidebar: Mod+F shows it and puts the cursor in the box.
+  await page.keyboard.press('ControlOrMeta+f');
+  await expect(sidebar).toBeVisible();
+  await expect(sidebar.getByRole('searchbox', { name: 'Search' })).toBeFocused();
+
+  await library.list.focus();
+  await page.keyboard.press('ControlOrMeta+\\');
+  await expect(sidebar).toBeHidden();
+  await showButton.click();
+  await expect(sidebar).toBeVisible();
+  await expect(showButton).toBeHidden();
+});

@@ -33,6 +33,8 @@ import { useTransferCommands } from '../features/transfer/use-transfer-commands'
 import { CommandPalette } from '../features/palette/CommandPalette';
 import { PaneResizer } from '../features/layout/PaneResizer';
 import { PANE_LIMITS, usePaneWidths } from '../features/layout/pane-widths';
+import { sidebarShown } from '../features/layout/sidebar-shown';
+import { toggleSidebar } from '../commands/toggle-sidebar';
 import { DetailPane } from './DetailPane';
 import { ListPane } from './ListPane';
 import { NoticeBar } from './NoticeBar';
@@ -164,6 +166,15 @@ export function Workspace() {
         openId={detail.openId}
         resizers={
           <>
+            <button
+              type="button"
+              className="button is-quiet show-sidebar"
+              aria-label="Show the sidebar"
+              title={`Show the sidebar (${shortcutHint(toggleSidebar.shortcut).label})`}
+              onClick={() => sidebarShown.set('shown')}
+            >
+              »
+            </button>
             <PaneResizer
               label="Resize the sidebar"
               pane={sidebarPane}

@@ -3,6 +3,7 @@ import type { SavedSearch } from '@shared/types';
 import type { CommandActions, CommandContext } from '../commands';
 import type { LibraryLocation } from '../features/library/library-location';
 import type { EditorField } from '../features/notes/use-note-editor';
+import { sidebarHidden, sidebarShown } from '../features/layout/sidebar-shown';
 import { HIGHLIGHTS_QUERY } from '../features/search/highlights-view';
 import type { SearchControl } from '../features/search/use-search';
 import { activeArea, focusNow, focusSoon, focusTargets } from '../lib/focus';
@@ -120,6 +121,12 @@ export function useSearchActions({ library, search, detail, setLocation }: Searc
         if (target) library.trashItem(target);
       },
       focusSearch: () => {
+        // The box is in the sidebar: show it first.
+        if (sidebarHidden()) {
+          sidebarShown.set('shown');
+          focusSoon(focusTargets.search);
+          return;
+        }
         // In a one-pane window the sidebar shows only once the open item is closed.
         if (isSinglePane() && detail.openId) {
           void detail.close().then((closed) => closed && focusSoon(focusTargets.search));

@@ -15,6 +15,7 @@ import { openPalette } from './open-palette';
 import { openSettings } from './open-settings';
 import { previousItem } from './previous-item';
 import { showHighlights } from './show-highlights';
+import { toggleSidebar } from './toggle-sidebar';
 import { moveToTrash } from './trash-item';
 import { undoTrash } from './undo-trash';
 
@@ -33,6 +34,7 @@ export const commands: readonly Command[] = [
   focusSearchSlash,
   leaveSearch,
   showHighlights,
+  toggleSidebar,
   // Transfer: export, import, Copy as Markdown, Cite.
   exportItems,
   importItems,

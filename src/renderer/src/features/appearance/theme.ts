@@ -1,4 +1,5 @@
 /** The colours: light, dark, or as the system says (theme.css reads `data-theme`). */
+import { sidebarShown } from '../layout/sidebar-shown';
 import { preference } from './preference';
 
 export type Theme = 'system' | 'light' | 'dark';
@@ -15,8 +16,9 @@ export const readingFont = preference<ReadingFont>(
   'serif',
 );
 
-/** Puts every remembered choice on the page: call once, before the first render. */
+/** Puts every remembered choice of how the app looks (the sidebar's too) on the page: call once, before the first render. */
 export function applyStoredAppearance(): void {
   theme.applyStored();
   readingFont.applyStored();
+  sidebarShown.applyStored();
 }

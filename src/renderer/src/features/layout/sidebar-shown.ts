@@ -1,0 +1,18 @@
+/** Whether the sidebar shows beside the list (Show or hide the sidebar, Mod+\); remembered. */
+import { preference } from '../appearance/preference';
+
+export const sidebarShown = preference<'shown' | 'hidden'>(
+  'commonplace.sidebar',
+  'sidebar',
+  ['shown', 'hidden'],
+  'shown',
+);
+
+export function toggleSidebar(): void {
+  sidebarShown.set(sidebarHidden() ? 'shown' : 'hidden');
+}
+
+/** Read from the page, so a command's run sees the state as it is. */
+export function sidebarHidden(): boolean {
+  return document.documentElement.dataset.sidebar === 'hidden';
+}
