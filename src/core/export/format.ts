@@ -35,7 +35,7 @@
  * so `[[File#^id]]` reaches it.
  */
 import { stringify } from 'yaml';
-import type { Citation, Highlight } from '../../shared/types';
+import type { Citation, Clip, Highlight } from '../../shared/types';
 
 export const HIGHLIGHTS_HEADING = '## Highlights';
 export const COMMENT_LABEL = '**Comment:** ';
@@ -51,17 +51,14 @@ export interface FrontMatter {
   tags: string[];
   created: string;
   updated: string;
-  clip?: {
-    url: string;
-    canonicalUrl: string;
-    authors: string[];
-    siteName: string | null;
-    published: string | null;
-    clipped: string;
-    lang: string | null;
-    citation: Citation | null;
-  };
+  clip?: ClipFields;
 }
+
+/** A clip's fields beyond an item's, as its front matter holds them (and an import reads them back). */
+export type ClipFields = Pick<
+  Clip,
+  'url' | 'canonicalUrl' | 'authors' | 'siteName' | 'published' | 'clipped' | 'lang' | 'citation'
+>;
 
 export function frontMatter(fields: FrontMatter): string {
   const data: Record<string, unknown> = {

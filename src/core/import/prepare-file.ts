@@ -9,6 +9,7 @@ import { MAX_BODY_LENGTH, MAX_TITLE_LENGTH } from '../../shared/api';
 import { normalizeTag } from '../../shared/tags';
 import type { Citation, ImportProblem } from '../../shared/types';
 import { urlKeys } from '../clip-urls';
+import type { ClipFields } from '../export/format';
 import { scanLines } from '../links/wikilink';
 import { decodeText } from './decode-text';
 import type { ParseYaml } from './front-matter';
@@ -45,16 +46,8 @@ export interface PreparedNote extends Common {
   type: 'note';
 }
 
-export interface PreparedClip extends Common {
+export interface PreparedClip extends Common, ClipFields {
   type: 'clip';
-  url: string;
-  canonicalUrl: string;
-  authors: string[];
-  siteName: string | null;
-  published: string | null;
-  clipped: string;
-  lang: string | null;
-  citation: Citation | null;
   highlights: ExportedHighlight[];
 }
 

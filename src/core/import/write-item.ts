@@ -10,21 +10,17 @@
  * (same id, note title or address) waits for that write first, so it finds it.
  */
 import { createHash } from 'node:crypto';
-import { NotebookError } from '../../shared/errors';
-import { applyTagChanges } from '../../shared/tags';
-import { anchorQuote } from '../../shared/text-anchor';
 import type { ImportedItem, ImportProblem } from '../../shared/types';
 import { urlKeys } from '../clip-urls';
-import { newHighlightId } from '../highlights/highlight-id';
-import { inTextOrder } from '../highlights/highlight-order';
-import type { HighlightRecord, ItemRecord, NoteRecord } from '../item-record';
+import type { ItemRecord, NoteRecord } from '../item-record';
 import { readItem } from '../item-read';
 import { linkKey } from '../links/wikilink';
 import type { ApiContext } from '../notebook-api';
 import type { Creation } from './create-group';
 import { CreationGroup } from './create-group';
-import type { ExportedHighlight } from './highlights-section';
-import { clipCreation, linkableAliases, mergeAliases, noteCreation } from './new-item';
+import { ImportedHighlights } from './imported-highlights';
+import { mergeItem, outcome } from './merge-item';
+import { clipCreation, noteCreation } from './new-item';
 import type { PreparedFile } from './prepare-file';
 import { yieldToLoop } from '../event-loop';
 
@@ -73,7 +69,7 @@ interface OpenGroup {
 export class ImportWriter {
   /** Ids this import made or reserved: a second file with the same id gets a new one. */
   private readonly made = new Set<string>();
-  private readonly highlightIds = new Set<string>();
+  private readonly highlights: ImportedHighlights;
   private readonly notesByTitle = new Map<string, string[]>();
   /** A digest of each note's body the writer has read or made: many notes may share a title. */
   private readonly bodyDigests = new WeakMap<NoteRecord, string>();
@@ -83,14 +79,16 @@ export class ImportWriter {
   private readonly groupsInFlight = new Set<Promise<void>>();
   private readonly mergesInFlight = new Set<Promise<void>>();
 
-  private constructor(private readonly context: ApiContext) {}
+  private constructor(private readonly context: ApiContext) {
+    this.highlights = new ImportedHighlights(context.store);
+  }
 
   /** A writer that knows the library's note titles and highlight ids, learnt a slice at a time. */
   static async open(context: ApiContext): Promise<ImportWriter> {
     const writer = new ImportWriter(context);
     let n = 0;
     for (const record of context.store.allItems()) {
-      if (record.type === 'clip') for (const h of record.highlights ?? []) writer.highlightIds.add(h.id);
+      if (record.type === 'clip') for (const h of record.highlights ?? []) writer.highlights.taken(h.id);
       else writer.rememberTitle(record);
       if (++n % RECORDS_PER_SLICE === 0) await yieldToLoop();
     }
@@ -110,7 +108,7 @@ export class ImportWriter {
     const existing = await this.existing(item, digest, problems);
     if (existing !== null) {
       while (this.mergesInFlight.size >= MERGES_IN_FLIGHT) await Promise.race(this.mergesInFlight);
-      const written = this.merge(existing, ready, problems);
+      const written = mergeItem(this.context, existing, ready, problems, this.highlights);
       const settled = written.then(noop, noop);
       this.mergesInFlight.add(settled);
       for (const key of keys) this.writing.set(key, settled);
@@ -244,7 +242,7 @@ export class ImportWriter {
     let highlights = 0;
     if (item.type === 'clip') {
       const text = ready.article?.text ?? '';
-      const anchored = item.highlights.map((h) => this.highlight(h, text, item, problems));
+      const anchored = item.highlights.map((h) => this.highlights.anchor(h, text, item, problems));
       creation = clipCreation(id, item, ready, anchored);
       highlights = anchored.length;
     } else creation = noteCreation(id, item, ready);
@@ -255,111 +253,6 @@ export class ImportWriter {
       problems,
     };
     return { creation, result };
-  }
-
-  /** New tags, aliases and highlights added to the item already there; nothing else changes. */
-  private async merge(
-    current: ItemRecord,
-    ready: ReadyItem,
-    problems: ImportProblem[],
-  ): Promise<WriteResult> {
-    const { store, now } = this.context;
-    const { item } = ready;
-    return store.withItem(current.id, async () => {
-      const record = store.require(current.id);
-      if (record.deleted !== null) {
-        problems.push({
-          subject: item.file,
-          code: 'in_trash',
-          message: `"${record.title}" is in the library's trash: left there as it is.`,
-        });
-        return {
-          outcome: outcome(record.id, item, 'skipped', record.title),
-          highlights: 0,
-          stored: [],
-          problems,
-        };
-      }
-      const tags = applyTagChanges(record.tags, item.tags, []);
-      let changed = tags.length !== record.tags.length;
-      let added = 0;
-      let next: ItemRecord;
-      if (record.type === 'note') {
-        const known = await readItem(store, record);
-        if (known.type === 'note' && known.body !== ready.markdown)
-          problems.push({
-            subject: item.file,
-            code: 'kept_library_version',
-            message: `"${record.title}" (${record.id}) is already in the library with other text: the library's text is kept.`,
-          });
-        const aliases = mergeAliases(record.aliases ?? [], linkableAliases(item.aliases));
-        changed ||= aliases.length !== (record.aliases ?? []).length;
-        next = { ...record, tags, aliases };
-      } else {
-        const clip = await readItem(store, record);
-        const text = clip.type === 'clip' ? clip.text : '';
-        const have = record.highlights ?? [];
-        const fresh = (item.type === 'clip' ? item.highlights : [])
-          .filter((h) => !have.some((old) => old.id === h.id || sameQuote(old.anchor.quote, h.quote)))
-          .map((h) => this.highlight(h, text, item, problems));
-        added = fresh.length;
-        changed ||= added > 0;
-        next = { ...record, tags, highlights: inTextOrder([...have, ...fresh]) };
-      }
-      if (!changed)
-        return {
-          outcome: outcome(record.id, item, 'skipped', record.title),
-          highlights: 0,
-          stored: [],
-          problems,
-        };
-      await store.change(null, (rev) => {
-        if (store.get(record.id) !== record)
-          throw new NotebookError('conflict', `"${record.title}" changed during the import.`);
-        return { put: [{ ...next, updated: now(), rev }], remove: [], obsoleteBodies: [] };
-      });
-      return {
-        outcome: outcome(record.id, item, 'merged', record.title),
-        highlights: added,
-        stored: [],
-        problems,
-      };
-    });
-  }
-
-  /** A highlight of the exported clip, anchored in `text`: its id kept when free, orphaned when its quote is not there. */
-  private highlight(
-    h: ExportedHighlight,
-    text: string,
-    item: PreparedFile,
-    problems: ImportProblem[],
-  ): HighlightRecord {
-    const id = /^[a-z0-9]{6,12}$/.test(h.id) && !this.highlightIds.has(h.id) ? h.id : this.newHighlightId();
-    this.highlightIds.add(id);
-    const anchor = h.orphaned ? null : anchorQuote(text, h.quote);
-    if (anchor === null && !h.orphaned)
-      problems.push({
-        subject: item.file,
-        code: 'highlight_not_found',
-        message: `The highlight ^${h.id} is not in the article's text: kept, marked orphaned.`,
-      });
-    const created = item.type === 'clip' ? item.clipped : item.created;
-    return {
-      id,
-      anchor: anchor ?? { quote: h.quote, prefix: '', suffix: '', start: 0, end: 0 },
-      color: 'yellow',
-      comment: h.comment,
-      created,
-      updated: created,
-      orphaned: anchor === null,
-    };
-  }
-
-  private newHighlightId(): string {
-    for (;;) {
-      const id = newHighlightId(this.context.store);
-      if (!this.highlightIds.has(id)) return id;
-    }
   }
 
   private async digestOf(record: NoteRecord): Promise<string> {
@@ -403,17 +296,4 @@ function openGroup(): OpenGroup {
 
 function noop(): void {
   // Nothing to do.
-}
-
-function outcome(
-  id: string,
-  item: PreparedFile,
-  result: ImportedItem['outcome'],
-  title = item.title,
-): ImportedItem {
-  return { id, type: item.type, title, outcome: result, source: item.file };
-}
-
-function sameQuote(a: string, b: string): boolean {
-  return a.replace(/\s+/g, ' ').trim() === b.replace(/\s+/g, ' ').trim();
 }
