@@ -1,11 +1,11 @@
-import { useEffect, useId, useState } from 'react';
+import { useEffect, useState } from 'react';
 import type { CitationFormat } from '@shared/types';
 import { errorMessage } from '../../lib/errors';
 import { showNotice } from '../../lib/notice-store';
 import { useClient } from '../../lib/use-client';
 import { copyText } from './use-copy-markdown';
 import { Segmented } from '../../components/Segmented';
-import { useModal } from '../../lib/use-modal';
+import { ModalDialog } from '../../components/ModalDialog';
 
 const formats: { value: CitationFormat; label: string }[] = [
   { value: 'bibtex', label: 'BibTeX' },
@@ -25,10 +25,8 @@ interface CiteDialogProps {
 export function CiteDialog({ ids, onClose }: CiteDialogProps) {
   const client = useClient();
   const open = ids !== null;
-  const dialog = useModal(open);
   const [format, setFormat] = useState<CitationFormat>('bibtex');
   const [answer, setAnswer] = useState<Answer | null>(null);
-  const titleId = useId();
   const key = ids ? `${format}:${ids.join(',')}` : '';
 
   useEffect(() => {
@@ -48,19 +46,12 @@ export function CiteDialog({ ids, onClose }: CiteDialogProps) {
   const count = ids?.length ?? 0;
 
   return (
-    <dialog
-      ref={dialog}
-      className="dialog transfer-dialog cite-dialog"
-      aria-labelledby={titleId}
-      onCancel={(event) => {
-        event.preventDefault();
-        onClose();
-      }}
-      onClose={() => open && onClose()}
+    <ModalDialog
+      open={open}
+      title={count > 1 ? `Cite ${count} items` : 'Cite'}
+      className="transfer-dialog cite-dialog"
+      onClose={onClose}
     >
-      <h2 id={titleId} className="dialog__title">
-        {count > 1 ? `Cite ${count} items` : 'Cite'}
-      </h2>
       <Segmented
         label="Citation format"
         name="cite-format"
@@ -104,6 +95,6 @@ export function CiteDialog({ ids, onClose }: CiteDialogProps) {
           Copy
         </button>
       </div>
-    </dialog>
+    </ModalDialog>
   );
 }

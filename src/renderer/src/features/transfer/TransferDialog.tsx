@@ -1,5 +1,5 @@
-import { useCallback, useEffect, useId, useRef, type ReactNode } from 'react';
-import { useModal } from '../../lib/use-modal';
+import { useCallback, useEffect, useRef, type ReactNode } from 'react';
+import { ModalDialog } from '../../components/ModalDialog';
 import { JobStatus, type JobStatusProps } from './JobStatus';
 import type { SummaryProblem } from './transfer-summary';
 
@@ -19,26 +19,12 @@ export function TransferDialog<Summary extends { problems: readonly SummaryProbl
   children,
   ...status
 }: TransferDialogProps<Summary>) {
-  const dialog = useModal(open);
-  const titleId = useId();
   const { job, onClose } = status;
   return (
-    <dialog
-      ref={dialog}
-      className="dialog transfer-dialog"
-      aria-labelledby={titleId}
-      onCancel={(event) => {
-        event.preventDefault();
-        onClose();
-      }}
-      onClose={() => open && onClose()}
-    >
-      <h2 id={titleId} className="dialog__title">
-        {title}
-      </h2>
+    <ModalDialog open={open} title={title} className="transfer-dialog" onClose={onClose}>
       <JobStatus {...status} />
       {(job.state === 'idle' || job.state === 'failed') && children}
-    </dialog>
+    </ModalDialog>
   );
 }
 
