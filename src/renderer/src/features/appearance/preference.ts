@@ -9,6 +9,8 @@ export interface Preference<T extends string> {
   /** Puts the remembered value on the page: call once, before the first render. */
   applyStored(root?: HTMLElement): void;
   set(value: T, root?: HTMLElement): void;
+  /** The current value, for code outside React. */
+  get(): T;
   /** The current value, re-rendering when it changes. */
   use(): T;
 }
@@ -49,6 +51,9 @@ export function preference<T extends string>(
       }
       show(root, value);
       listeners.forEach((listener) => listener());
+    },
+    get() {
+      return current;
     },
     use() {
       return useSyncExternalStore(

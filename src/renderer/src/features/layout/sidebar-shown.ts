@@ -12,7 +12,6 @@ export function toggleSidebar(): void {
   sidebarShown.set(sidebarHidden() ? 'shown' : 'hidden');
 }
 
-/** Read from the page, so a command's run sees the state as it is. */
 export function sidebarHidden(): boolean {
-  return document.documentElement.dataset.sidebar === 'hidden';
+  return sidebarShown.get() === 'hidden';
 }
