@@ -1,0 +1,103 @@
+import { readdirSync, readFileSync } from 'node:fs';
+import path from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+import type { Item } from '../../shared/types';
+import { asClip } from '../../../tests/helpers/items';
+import { withTempLibrary } from '../../../tests/helpers/temp-library';
+import { createExtractor } from '../clipper/extractor';
+import { splitFrontMatter } from './front-matter';
+import { splitHighlights } from './highlights-section';
+import { markdownToArticle } from './markdown-html';
+import { withFallback } from './on-worker';
+import { loadFile, lookAtFile } from './prepare-file';
+import { scanFolder } from './scan-folder';
+
+const FIXTURES = path.resolve(__dirname, '../../../tests/fixtures');
+
+/** Clip Markdown as the clipper writes it (the golden pages), and the fixture vault's exported clip. */
+function clipMarkdown(): [string, string][] {
+  const pages = path.join(FIXTURES, 'pages');
+  const golden = readdirSync(pages)
+    .filter((name) => name.endsWith('.expected.md'))
+    .map((name): [string, string] => [name, readFileSync(path.join(pages, name), 'utf8')]);
+  const exported = readFileSync(path.join(FIXTURES, 'vault', 'Clipped article.md'), 'utf8');
+  const split = splitFrontMatter(exported);
+  if (split.kind !== 'ok') throw new Error('the fixture clip has no front matter');
+  return [...golden, ['Clipped article.md', splitHighlights(split.body).article]];
+}
+
+describe("an import's work on the worker thread", () => {
+  const worker = createExtractor();
+  afterAll(() => worker.close());
+
+  it('gives the same article in the worker as on this thread', async () => {
+    const fixtures = clipMarkdown();
+    expect(fixtures.length).toBeGreaterThan(5);
+    for (const [name, markdown] of fixtures) {
+      const here = markdownToArticle(markdown);
+      expect(await worker.markdownToArticle(markdown), name).toEqual(here);
+      expect(here.text, name).not.toBe('');
+    }
+  });
+
+  it('renders on this thread when the worker fails', async () => {
+    const closed = createExtractor();
+    await closed.close();
+    const markdown = clipMarkdown()[0]?.[1] ?? '';
+    await expect(closed.markdownToArticle(markdown)).rejects.toThrow('closed');
+    const render = withFallback((text: string) => closed.markdownToArticle(text), markdownToArticle);
+    expect(await render(markdown)).toEqual(markdownToArticle(markdown));
+  });
+
+  it('reads and prepares the files of a folder in the worker as on this thread', async () => {
+    // The vault holds a clip, notes with front matter and without, broken front matter, Latin-1
+    // and UTF-16 text: what each comes to, problems included, crosses the threads unchanged.
+    const { root, markdown } = await scanFolder(path.join(FIXTURES, 'vault'));
+    expect(markdown.length).toBeGreaterThan(5);
+    for (const file of markdown) {
+      const looked = lookAtFile(root, file);
+      expect(await worker.lookAtFile(root, file), file).toEqual(looked);
+      const times = looked.ok
+        ? looked.times
+        : { created: '2024-01-01T00:00:00.000Z', updated: '2024-01-02T00:00:00.000Z' };
+      for (const bodyTags of [true, false])
+        expect(await worker.loadFile(root, file, times, bodyTags), file).toEqual(
+          loadFile(root, file, times, bodyTags),
+        );
+    }
+    expect((await worker.lookAtFile(root, 'Latin-1 note.md')).ok).toBe(false);
+    expect(await worker.lookAtFile(root, 'Gone.md')).toMatchObject({
+      ok: false,
+      problem: { code: 'unreadable' },
+    });
+  });
+
+  it('reads a file on this thread when the worker fails', async () => {
+    const closed = createExtractor();
+    await closed.close();
+    const root = path.join(FIXTURES, 'vault');
+    await expect(closed.lookAtFile(root, 'Welcome.md')).rejects.toThrow('closed');
+    const look = withFallback(
+      (file: string) => closed.lookAtFile(root, file),
+      (file) => lookAtFile(root, file),
+    );
+    const looked = await look('Welcome.md');
+    expect(looked).toMatchObject({ ok: true, head: { file: 'Welcome.md', type: 'note' } });
+    expect(looked).toEqual(lookAtFile(root, 'Welcome.md'));
+  });
+
+  it('imports the same clips whether the worker renders them or this thread does', async () => {
+    const imported = async (inWorker: boolean): Promise<Item> =>
+      withTempLibrary(
+        async ({ notebook }) => {
+          await notebook.importMarkdown({ dir: path.join(FIXTURES, 'vault') });
+          return notebook.getItem({ id: 'clipfixture1' });
+        },
+        { clipper: { inWorker } },
+      );
+    const [inWorker, here] = [await imported(true), await imported(false)];
+    expect(asClip(inWorker).html).toContain('<img src="assets/');
+    expect(asClip(inWorker).html).not.toContain('script');
+    expect(inWorker).toEqual(here);
+  });
+});
