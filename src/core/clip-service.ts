@@ -26,6 +26,7 @@ import type { Extracted } from './clipper/extract';
 import { createExtractor, type Extractor } from './clipper/extractor';
 import { fetchPage, parseWebUrl } from './clipper/fetch-page';
 import type { Article } from './import/markdown-html';
+import type { FileToLoad, Loaded, Looked } from './import/prepare-file';
 import { reanchorHighlights } from './highlights/highlight-order';
 import type { ClipRecord } from './item-record';
 import { toSummary } from './item-record';
@@ -143,6 +144,16 @@ export class ClipService {
   /** An imported clip's article from its Markdown, rendered where articles are extracted. */
   renderArticle(markdown: string): Promise<Article> {
     return this.extractorInUse().markdownToArticle(markdown);
+  }
+
+  /** An import's first look at some Markdown files (see lookAtFiles), taken where articles are extracted. */
+  lookAtImportFiles(root: string, files: readonly string[]): Promise<Looked[]> {
+    return this.extractorInUse().lookAtFiles(root, files);
+  }
+
+  /** Imported Markdown files read and prepared (see loadFiles), where articles are extracted. */
+  loadImportFiles(root: string, files: readonly FileToLoad[], bodyTags: boolean): Promise<Loaded[]> {
+    return this.extractorInUse().loadFiles(root, files, bodyTags);
   }
 
   /** Stops downloads in progress (their clips fail and leave nothing behind). */

@@ -1,21 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { decodeText } from './decode-text';
-import { dateValue, listValue, parsedOnce, splitFrontMatter, textValue } from './front-matter';
+import { dateValue, listValue, splitFrontMatter, textValue } from './front-matter';
 
 describe('splitFrontMatter', () => {
-  it('with parsedOnce, parses a block the first time and hands the same data to the second reading', () => {
-    const parse = parsedOnce();
-    const text = '---\ntitle: Twice\ntags: [x]\n---\nBody\n';
-    const first = splitFrontMatter(text, parse);
-    const second = splitFrontMatter(text, parse);
-    const third = splitFrontMatter(text, parse);
-    expect(first).toEqual(splitFrontMatter(text));
-    expect(first.kind === 'ok' && second.kind === 'ok' && first.data === second.data).toBe(true);
-    expect(second.kind === 'ok' && third.kind === 'ok' && second.data !== third.data).toBe(true);
-    expect(third).toEqual(first);
-    expect(splitFrontMatter('---\ntitle: [\n---\n', parse).kind).toBe('broken');
-  });
-
   it('reads the block and the Markdown after it, blank line dropped', () => {
     expect(splitFrontMatter('---\ntitle: "A: b"\ntags: [x, y]\n---\n\n# Body\n')).toEqual({
       kind: 'ok',

@@ -14,31 +14,12 @@ const OPEN = /^---[ \t]*\n/;
 const CLOSE = /^(?:---|\.\.\.)[ \t]*$/m;
 
 /** Parses a YAML block; throws when it is not valid YAML. */
-export type ParseYaml = (yaml: string) => unknown;
-
-const parseYaml: ParseYaml = (yaml) => parse(yaml, { uniqueKeys: false, maxAliasCount: 100 });
-
-/**
- * A parser that keeps each block it parsed until it is asked for the same block again: an import
- * reads every file twice, and need parse its front matter only the first time. Nothing it returns
- * may be changed.
- */
-export function parsedOnce(): ParseYaml {
-  const kept = new Map<string, unknown>();
-  return (yaml) => {
-    if (kept.has(yaml)) {
-      const data = kept.get(yaml);
-      kept.delete(yaml);
-      return data;
-    }
-    const data = parseYaml(yaml);
-    kept.set(yaml, data);
-    return data;
-  };
+function parseYaml(yaml: string): unknown {
+  return parse(yaml, { uniqueKeys: false, maxAliasCount: 100 });
 }
 
 /** Splits `text` (with `\n` line ends) into its front matter and the Markdown after it. */
-export function splitFrontMatter(text: string, parseBlock: ParseYaml = parseYaml): FrontMatter {
+export function splitFrontMatter(text: string): FrontMatter {
   const open = OPEN.exec(text);
   if (open === null) return { kind: 'none', body: text };
   const rest = text.slice(open[0].length);
@@ -49,7 +30,7 @@ export function splitFrontMatter(text: string, parseBlock: ParseYaml = parseYaml
   const body = rest.slice(close.index + close[0].length).replace(/^\n(?:[ \t]*\n)?/, '');
   let data: unknown;
   try {
-    data = parseBlock(yaml);
+    data = parseYaml(yaml);
   } catch (error) {
     return { kind: 'broken', error: `its front matter is not valid YAML: ${firstLine(error)}` };
   }

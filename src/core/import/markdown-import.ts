@@ -1,10 +1,11 @@
 /**
  * importMarkdown: a folder of Markdown files (an Obsidian vault, or a Commonplace export) into the
- * library. Two passes over the files, each reading a few files ahead of the one being worked on,
- * so thousands of them never sit in memory together: the first learns every file's title (links
- * between files are rewritten to titles) and parses its front matter, the second prepares each
- * item whole — text, links, attachments read, a clip's article rendered in the clipper's worker
- * thread while this one goes on — and hands it to the ImportWriter. The writer
+ * library. Two passes over the files, each asking for a few files ahead of the one being worked
+ * on, so thousands of them never sit in memory together: the first learns every file's title
+ * (links between files are rewritten to titles), the second prepares each item whole — text,
+ * links, attachments read, a clip's article rendered — and hands it to the ImportWriter. Files are
+ * read and prepared, and articles rendered, on the clipper's worker thread while this one goes on
+ * (see on-worker.ts). The writer
  * decides at once, in the folder's order, what the item is (new, or one the library has), and
  * writes new items in groups, many to a durable change (see write-item.ts).
  */
@@ -18,15 +19,12 @@ import { ASSETS_DIR } from '../paths';
 import { yieldToLoop } from '../event-loop';
 import { linkKey } from '../links/wikilink';
 import type { ApiContext } from '../notebook-api';
-import type { ParseYaml } from './front-matter';
-import { parsedOnce } from './front-matter';
-import type { FileHead, FileTimes, Loaded } from './prepare-file';
-import { loadFile } from './prepare-file';
+import type { FileHead, FileTimes, Loaded, Looked } from './prepare-file';
 import { readInside } from './read-file';
 import { scanFolder } from './scan-folder';
 import { LinkResolver, applyEdits } from './vault-links';
-import { readAhead } from './read-ahead';
-import { withFallback, type RenderArticle } from './render-article';
+import { readAheadInChunks } from './read-ahead';
+import { importWork, type ImportWork } from './on-worker';
 import type { ReadyItem } from './write-item';
 import { ImportWriter } from './write-item';
 
@@ -36,8 +34,10 @@ const MAX_ATTACHMENT_BYTES = 50 * 1024 * 1024;
 const PROGRESS_EVERY = 25;
 /** Link names read between two turns of the event loop. */
 const NAMES_PER_SLICE = 2000;
-/** Files read before their turn: enough to keep the disk busy while the thread prepares one. */
-const READ_AHEAD = 8;
+/** Files asked of the worker thread in one message. */
+const FILES_PER_REQUEST = 16;
+/** Such requests made before their turn: the worker reads the next while this thread works. */
+const REQUESTS_AHEAD = 2;
 
 export async function importMarkdownFolder(
   context: ApiContext,
@@ -65,31 +65,26 @@ export async function importMarkdownFolder(
       context.store.emit({ type: 'progress', job: 'import', done, total, message });
   };
   reportCaseCollisions(scanned.markdown, report);
-  // Each file's front matter is parsed by the first pass and taken from it by the second.
-  const parseFrontMatter = parsedOnce();
-  const renderArticle = withFallback((markdown) => context.clips.renderArticle(markdown));
-  let rendererStarted = false;
+  const work = importWork(context.clips);
 
   // First pass: titles and aliases, so links between the files can be rewritten.
   const heads = new Map<string, FileHead>();
   const times = new Map<string, FileTimes>();
-  const firstLook = (file: string): Promise<Loaded> =>
-    loadFile(scanned.root, file, null, bodyTags, parseFrontMatter);
+  const firstLook = (files: string[]): Promise<Looked[]> => work.lookAtFiles(scanned.root, files);
   let n = 0;
-  for await (const loaded of readAhead(scanned.markdown, READ_AHEAD, firstLook)) {
+  for await (const looked of readAheadInChunks(
+    scanned.markdown,
+    FILES_PER_REQUEST,
+    REQUESTS_AHEAD,
+    firstLook,
+  )) {
     const file = scanned.markdown[n] as string;
-    if (loaded.ok) {
-      const { type, title, aliases } = loaded.item;
-      heads.set(file, { file, type, title, aliases });
+    if (looked.ok) {
+      heads.set(file, looked.head);
       // The second pass keeps these, whatever happens to the file meanwhile.
-      times.set(file, loaded.times);
-      // Started at the first clip, so the renderer is ready by the second pass.
-      if (type === 'clip' && !rendererStarted) {
-        rendererStarted = true;
-        void renderArticle('');
-      }
+      times.set(file, looked.times);
     } else {
-      report(loaded.problem);
+      report(looked.problem);
       summary.skipped++;
     }
     progress(n + 1, scanned.markdown.length, `Reading ${file}`);
@@ -109,17 +104,21 @@ export async function importMarkdownFolder(
   const writer = await ImportWriter.open(context);
   const stored = new Set<string>();
   const results: (() => void)[] = [];
-  const prepareItem = (file: string): Promise<Prepared> =>
-    prepare(scanned.root, file, {
-      times: times.get(file) as FileTimes,
-      bodyTags,
-      resolver,
-      parseFrontMatter,
-      renderArticle,
-    }).catch((error: unknown) => ({ kind: 'failed', error }) as const);
+  const prepareFiles = async (chunk: string[]): Promise<Prepared[]> => {
+    const toLoad = chunk.map((file) => ({ file, times: times.get(file) as FileTimes }));
+    const loaded = await work.loadFiles(scanned.root, toLoad, bodyTags).catch((error: unknown) => error);
+    if (!Array.isArray(loaded)) return chunk.map(() => ({ kind: 'failed', error: loaded }));
+    return Promise.all(
+      (loaded as Loaded[]).map((one, n) =>
+        prepare(scanned.root, chunk[n] as string, one, { resolver, work }).catch(
+          (error: unknown) => ({ kind: 'failed', error }) as const,
+        ),
+      ),
+    );
+  };
   const files = [...heads.keys()];
   let done = 0;
-  for await (const prepared of readAhead(files, READ_AHEAD, prepareItem)) {
+  for await (const prepared of readAheadInChunks(files, FILES_PER_REQUEST, REQUESTS_AHEAD, prepareFiles)) {
     const file = files[done] as string;
     progress(done++, heads.size, `Importing ${file}`);
     const at = results.push(() => undefined) - 1;
@@ -173,11 +172,8 @@ export async function importMarkdownFolder(
 }
 
 interface PrepareOptions {
-  times: FileTimes;
-  bodyTags: boolean;
   resolver: LinkResolver;
-  parseFrontMatter: ParseYaml;
-  renderArticle: RenderArticle;
+  work: ImportWork;
 }
 
 type Prepared =
@@ -185,13 +181,13 @@ type Prepared =
   | { kind: 'skipped'; problem: ImportProblem }
   | { kind: 'failed'; error: unknown };
 
-/** A file read and prepared whole: its text, its links rewritten, its attachments read, a clip's article rendered. */
+/** A file read and prepared whole: its links rewritten, its attachments read, a clip's article rendered. */
 async function prepare(
   root: string,
   file: string,
-  { times, bodyTags, resolver, parseFrontMatter, renderArticle }: PrepareOptions,
+  loaded: Loaded,
+  { resolver, work }: PrepareOptions,
 ): Promise<Prepared> {
-  const loaded = await loadFile(root, file, times, bodyTags, parseFrontMatter);
   if (!loaded.ok) return { kind: 'skipped', problem: loaded.problem };
   const { item } = loaded;
   const plan = resolver.plan(item.markdown, file);
@@ -210,7 +206,7 @@ async function prepare(
   }
   const markdown = applyEdits(item.markdown, plan.edits, assetOf);
   const ready: ReadyItem = { item, markdown, attachments };
-  if (item.type === 'clip') ready.article = await renderArticle(markdown);
+  if (item.type === 'clip') ready.article = await work.renderArticle(markdown);
   return { kind: 'ready', ready, found };
 }
 

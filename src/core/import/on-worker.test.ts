@@ -9,7 +9,7 @@ import { splitFrontMatter } from './front-matter';
 import { splitHighlights } from './highlights-section';
 import { markdownToArticle } from './markdown-html';
 import { withFallback } from './on-worker';
-import { loadFile, lookAtFile } from './prepare-file';
+import { loadFiles, lookAtFiles } from './prepare-file';
 import { scanFolder } from './scan-folder';
 
 const FIXTURES = path.resolve(__dirname, '../../../tests/fixtures');
@@ -51,39 +51,44 @@ describe("an import's work on the worker thread", () => {
 
   it('reads and prepares the files of a folder in the worker as on this thread', async () => {
     // The vault holds a clip, notes with front matter and without, broken front matter, Latin-1
-    // and UTF-16 text: what each comes to, problems included, crosses the threads unchanged.
-    const { root, markdown } = await scanFolder(path.join(FIXTURES, 'vault'));
-    expect(markdown.length).toBeGreaterThan(5);
-    for (const file of markdown) {
-      const looked = lookAtFile(root, file);
-      expect(await worker.lookAtFile(root, file), file).toEqual(looked);
-      const times = looked.ok
-        ? looked.times
-        : { created: '2024-01-01T00:00:00.000Z', updated: '2024-01-02T00:00:00.000Z' };
-      for (const bodyTags of [true, false])
-        expect(await worker.loadFile(root, file, times, bodyTags), file).toEqual(
-          loadFile(root, file, times, bodyTags),
-        );
-    }
-    expect((await worker.lookAtFile(root, 'Latin-1 note.md')).ok).toBe(false);
-    expect(await worker.lookAtFile(root, 'Gone.md')).toMatchObject({
+    // and UTF-16 text, and a file that is not there: what each comes to, problems included,
+    // crosses the threads unchanged and in order.
+    const scanned = await scanFolder(path.join(FIXTURES, 'vault'));
+    const { root } = scanned;
+    const files = [...scanned.markdown, 'Gone.md'];
+    expect(files.length).toBeGreaterThan(5);
+    const looked = lookAtFiles(root, files);
+    expect(await worker.lookAtFiles(root, files)).toEqual(looked);
+    expect(looked.map((one) => one.ok && one.head.file)).toContain('Welcome.md');
+    expect(looked[files.indexOf('Latin-1 note.md')]).toMatchObject({
       ok: false,
-      problem: { code: 'unreadable' },
+      problem: { code: 'not_utf8' },
     });
+    expect(looked.at(-1)).toMatchObject({ ok: false, problem: { code: 'unreadable' } });
+    const somewhen = { created: '2024-01-01T00:00:00.000Z', updated: '2024-01-02T00:00:00.000Z' };
+    const toLoad = files.map((file, n) => {
+      const one = looked[n];
+      return { file, times: one?.ok ? one.times : somewhen };
+    });
+    for (const bodyTags of [true, false]) {
+      const loaded = loadFiles(root, toLoad, bodyTags);
+      expect(await worker.loadFiles(root, toLoad, bodyTags)).toEqual(loaded);
+      expect(loaded.filter((one) => one.ok && one.item.type === 'clip')).toHaveLength(1);
+    }
   });
 
-  it('reads a file on this thread when the worker fails', async () => {
+  it('reads the files on this thread when the worker fails', async () => {
     const closed = createExtractor();
     await closed.close();
     const root = path.join(FIXTURES, 'vault');
-    await expect(closed.lookAtFile(root, 'Welcome.md')).rejects.toThrow('closed');
+    await expect(closed.lookAtFiles(root, ['Welcome.md'])).rejects.toThrow('closed');
     const look = withFallback(
-      (file: string) => closed.lookAtFile(root, file),
-      (file) => lookAtFile(root, file),
+      (files: readonly string[]) => closed.lookAtFiles(root, files),
+      (files) => lookAtFiles(root, files),
     );
-    const looked = await look('Welcome.md');
-    expect(looked).toMatchObject({ ok: true, head: { file: 'Welcome.md', type: 'note' } });
-    expect(looked).toEqual(lookAtFile(root, 'Welcome.md'));
+    const looked = await look(['Welcome.md', 'Broken.md']);
+    expect(looked[0]).toMatchObject({ ok: true, head: { file: 'Welcome.md', type: 'note' } });
+    expect(looked).toEqual(lookAtFiles(root, ['Welcome.md', 'Broken.md']));
   });
 
   it('imports the same clips whether the worker renders them or this thread does', async () => {

@@ -7,13 +7,13 @@
  */
 import type { ClipService } from '../clip-service';
 import { markdownToArticle, type Article } from './markdown-html';
-import { loadFile, lookAtFile, type FileTimes, type Loaded, type Looked } from './prepare-file';
+import { loadFiles, lookAtFiles, type FileToLoad, type Loaded, type Looked } from './prepare-file';
 
 export interface ImportWork {
-  /** lookAtFile(): what the first pass keeps of a file. */
-  lookAtFile(root: string, file: string): Promise<Looked>;
-  /** loadFile(): a file read and prepared whole. */
-  loadFile(root: string, file: string, times: FileTimes, bodyTags: boolean): Promise<Loaded>;
+  /** lookAtFiles(): what the first pass keeps of some files. */
+  lookAtFiles(root: string, files: readonly string[]): Promise<Looked[]>;
+  /** loadFiles(): some files read and prepared whole. */
+  loadFiles(root: string, files: readonly FileToLoad[], bodyTags: boolean): Promise<Loaded[]>;
   /** markdownToArticle(): a clip's article. */
   renderArticle(markdown: string): Promise<Article>;
 }
@@ -21,10 +21,10 @@ export interface ImportWork {
 /** The import's work on the clip service's worker, each piece falling back to this thread. */
 export function importWork(clips: ClipService): ImportWork {
   return {
-    lookAtFile: withFallback((root, file) => clips.lookAtImportFile(root, file), lookAtFile),
-    loadFile: withFallback(
-      (root, file, times, bodyTags) => clips.loadImportFile(root, file, times, bodyTags),
-      (root, file, times, bodyTags) => loadFile(root, file, times, bodyTags),
+    lookAtFiles: withFallback((root, files) => clips.lookAtImportFiles(root, files), lookAtFiles),
+    loadFiles: withFallback(
+      (root, files, bodyTags) => clips.loadImportFiles(root, files, bodyTags),
+      loadFiles,
     ),
     renderArticle: withFallback((markdown) => clips.renderArticle(markdown), markdownToArticle),
   };

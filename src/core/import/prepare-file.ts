@@ -12,11 +12,10 @@ import { urlKeys } from '../clip-urls';
 import type { ClipFields } from '../export/format';
 import { scanLines } from '../links/wikilink';
 import { decodeText } from './decode-text';
-import type { ParseYaml } from './front-matter';
 import { dateValue, listValue, otherProperties, splitFrontMatter, textValue } from './front-matter';
 import type { ExportedHighlight } from './highlights-section';
 import { splitHighlights } from './highlights-section';
-import { readInside } from './read-file';
+import { readInsideNow } from './read-file';
 import { MARKDOWN_FILE } from './scan-folder';
 
 /** The most bytes a Markdown file can have and still fit MAX_BODY_LENGTH (3 UTF-8 bytes per UTF-16 unit at worst). */
@@ -77,19 +76,17 @@ export interface FileTimes {
   updated: string;
 }
 
+/** What the first pass keeps of a file: its head and its times, or why it is skipped. */
+export type Looked = { ok: true; head: FileHead; times: FileTimes } | { ok: false; problem: ImportProblem };
+
 /**
- * Reads and prepares `file`. `times`: when it was made and changed, if not as the file system says
- * now. `bodyTags`: also take Obsidian `#tags` from the body (not for a Commonplace export, whose
- * tags are all in the front matter). `parseFrontMatter`: how its YAML is parsed (see parsedOnce).
+ * Reads and prepares `file`, at once: this runs on the worker thread that reads an import's files
+ * (or, where there is none, on the importing one). `times`: when it was made and changed, if not as
+ * the file system says now. `bodyTags`: also take Obsidian `#tags` from the body (not for a
+ * Commonplace export, whose tags are all in the front matter).
  */
-export async function loadFile(
-  root: string,
-  file: string,
-  times: FileTimes | null,
-  bodyTags: boolean,
-  parseFrontMatter: ParseYaml,
-): Promise<Loaded> {
-  const read = await readInside(root, file, MAX_MARKDOWN_BYTES);
+export function loadFile(root: string, file: string, times: FileTimes | null, bodyTags: boolean): Loaded {
+  const read = readInsideNow(root, file, MAX_MARKDOWN_BYTES);
   if (!read.ok) return { ok: false, problem: { subject: file, code: read.code, message: read.message } };
   const decoded = decodeText(read.bytes);
   if (!decoded.ok)
@@ -109,7 +106,31 @@ export async function loadFile(
     };
   }
   const fileTimes = times ?? timesOf(read.stats);
-  return { ok: true, ...prepare(file, text, fileTimes, bodyTags, parseFrontMatter), times: fileTimes };
+  return { ok: true, ...prepare(file, text, fileTimes, bodyTags), times: fileTimes };
+}
+
+/** The same, keeping only what the first pass needs: the rest would only be copied between threads. */
+export function lookAtFile(root: string, file: string): Looked {
+  const loaded = loadFile(root, file, null, false);
+  if (!loaded.ok) return loaded;
+  const { type, title, aliases } = loaded.item;
+  return { ok: true, head: { file, type, title, aliases }, times: loaded.times };
+}
+
+/** A file the second pass loads, and its times as the first pass found them. */
+export interface FileToLoad {
+  file: string;
+  times: FileTimes;
+}
+
+/** lookAtFile over some files: a worker thread is asked for a few files at a time, not one. */
+export function lookAtFiles(root: string, files: readonly string[]): Looked[] {
+  return files.map((file) => lookAtFile(root, file));
+}
+
+/** loadFile over some files, in their order. */
+export function loadFiles(root: string, files: readonly FileToLoad[], bodyTags: boolean): Loaded[] {
+  return files.map(({ file, times }) => loadFile(root, file, times, bodyTags));
 }
 
 /** When the file was made and last changed (birth time where the file system keeps one). */
@@ -125,10 +146,9 @@ function prepare(
   text: string,
   times: FileTimes,
   bodyTags: boolean,
-  parseFrontMatter: ParseYaml,
 ): { item: PreparedFile; problems: ImportProblem[] } {
   const problems: ImportProblem[] = [];
-  const split = splitFrontMatter(text, parseFrontMatter);
+  const split = splitFrontMatter(text);
   if (split.kind !== 'ok') {
     if (split.kind === 'broken')
       problems.push({

@@ -31,3 +31,19 @@ export async function* readAhead<T, R>(
     yield result;
   }
 }
+
+/**
+ * The same with `inputs` handed to `work` `size` at a time (a worker thread is asked for a few
+ * files at once, not one per message), up to `ahead` such chunks started; the results come one by
+ * one, in the order of `inputs`. `work` returns one result per input of its chunk.
+ */
+export async function* readAheadInChunks<T, R>(
+  inputs: readonly T[],
+  size: number,
+  ahead: number,
+  work: (chunk: T[]) => Promise<R[]>,
+): AsyncGenerator<R> {
+  const chunks: T[][] = [];
+  for (let start = 0; start < inputs.length; start += size) chunks.push(inputs.slice(start, start + size));
+  for await (const results of readAhead(chunks, ahead, work)) yield* results;
+}

@@ -1,9 +1,10 @@
 /**
  * Reading a file of the imported folder: never through a symbolic link, never past a size limit.
  * Through plain file descriptors: an import reads every file twice, and a FileHandle per read
- * costs more than the read of a small note.
+ * costs more than the read of a small note. The Markdown files are read at once (readInsideNow)
+ * on the worker thread that prepares them; attachments are read here, without waiting.
  */
-import fs, { constants, type Stats } from 'node:fs';
+import fs, { closeSync, constants, fstatSync, openSync, readFileSync, type Stats } from 'node:fs';
 import path from 'node:path';
 import { promisify } from 'node:util';
 
@@ -32,6 +33,24 @@ export async function readInside(root: string, relative: string, maxBytes: numbe
     return { ok: false, code: 'unreadable', message: `It cannot be read: ${(error as Error).message}` };
   } finally {
     if (fd !== null) await close(fd);
+  }
+}
+
+/** The same, read at once: for a thread whose only work is reading and preparing files. */
+export function readInsideNow(root: string, relative: string, maxBytes: number): ReadResult {
+  let fd: number | null = null;
+  try {
+    fd = openSync(path.join(root, ...relative.split('/')), constants.O_RDONLY | constants.O_NOFOLLOW);
+    const stats = fstatSync(fd);
+    if (!stats.isFile()) return { ok: false, code: 'unreadable', message: 'It is not a regular file.' };
+    if (stats.size > maxBytes) return tooLarge(stats.size, maxBytes);
+    const bytes = readFileSync(fd);
+    if (bytes.length > maxBytes) return tooLarge(bytes.length, maxBytes);
+    return { ok: true, bytes, stats };
+  } catch (error) {
+    return { ok: false, code: 'unreadable', message: `It cannot be read: ${(error as Error).message}` };
+  } finally {
+    if (fd !== null) closeSync(fd);
   }
 }
 
