@@ -24,6 +24,8 @@ export interface JsonFileOptions<T> {
   keepBackup: boolean;
   /** Pretty-print: for small files people may read; shards stay compact. */
   indent?: number;
+  /** How the data becomes the file's text, if not by JSON.stringify (it must give the same). */
+  serialize?: (data: T) => string;
 }
 
 export class DurableJsonFile<T> implements Adapter<T> {
@@ -87,7 +89,8 @@ export class DurableJsonFile<T> implements Adapter<T> {
   }
 
   private writeNow(data: T): Promise<void> {
-    const text = JSON.stringify(data, null, this.options.indent);
+    const { serialize, indent } = this.options;
+    const text = serialize ? serialize(data) : JSON.stringify(data, null, indent);
     return replaceFileDurably(this.file, text, { keepBackup: this.options.keepBackup });
   }
 }

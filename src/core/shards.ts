@@ -11,6 +11,7 @@ import type { ItemRecord, ShardData } from './item-record';
 import { validateShard } from './item-record';
 import { DurableJsonFile } from './json-file';
 import { STORE_DIR, shardPath } from './paths';
+import { ShardText } from './shard-text';
 import { openStoreFile } from './recovery';
 
 // Enough to keep the disk busy while parsing, without holding every shard's text in memory at once.
@@ -23,10 +24,12 @@ export class ShardSet {
     private readonly libraryDir: string,
     readonly count: number,
   ) {
+    const text = new ShardText();
     this.docs = Array.from({ length: count }, (_, index) => {
       const file = new DurableJsonFile<ShardData>(shardPath(libraryDir, index), {
         validate: validateShard,
         keepBackup: true,
+        serialize: (data) => text.of(data),
       });
       return new Low<ShardData>(file, { items: {} });
     });
