@@ -23,7 +23,7 @@ import type { FileHead, FileTimes, Loaded, Looked } from './prepare-file';
 import { readInside } from './read-file';
 import { scanFolder } from './scan-folder';
 import { LinkResolver, applyEdits } from './vault-links';
-import { readAheadInChunks } from './read-ahead';
+import { readAhead, readAheadInChunks } from './read-ahead';
 import { importWork, type ImportWork } from './on-worker';
 import type { ReadyItem } from './write-item';
 import { ImportWriter } from './write-item';
@@ -36,8 +36,13 @@ const PROGRESS_EVERY = 25;
 const NAMES_PER_SLICE = 2000;
 /** Files asked of the worker thread in one message. */
 const FILES_PER_REQUEST = 16;
-/** Such requests made before their turn: the worker reads the next while this thread works. */
-const REQUESTS_AHEAD = 2;
+/**
+ * Such requests made before their turn: enough that the worker always has the next ones to read
+ * while this thread works and the worker renders articles, which it is asked for meanwhile.
+ */
+const REQUESTS_AHEAD = 6;
+/** Items whose attachments are read (and articles rendered) before their turn: what they hold stays bounded. */
+const PREPARE_AHEAD = 8;
 
 export async function importMarkdownFolder(
   context: ApiContext,
@@ -104,21 +109,25 @@ export async function importMarkdownFolder(
   const writer = await ImportWriter.open(context);
   const stored = new Set<string>();
   const results: (() => void)[] = [];
-  const prepareFiles = async (chunk: string[]): Promise<Prepared[]> => {
+  // Files read and prepared on the worker many ahead; their attachments read and articles
+  // rendered a few ahead.
+  const loadFiles = async (chunk: string[]): Promise<Load[]> => {
     const toLoad = chunk.map((file) => ({ file, times: times.get(file) as FileTimes }));
-    const loaded = await work.loadFiles(scanned.root, toLoad, bodyTags).catch((error: unknown) => error);
-    if (!Array.isArray(loaded)) return chunk.map(() => ({ kind: 'failed', error: loaded }));
-    return Promise.all(
-      (loaded as Loaded[]).map((one, n) =>
-        prepare(scanned.root, chunk[n] as string, one, { resolver, work }).catch(
-          (error: unknown) => ({ kind: 'failed', error }) as const,
-        ),
-      ),
+    return work.loadFiles(scanned.root, toLoad, bodyTags).then(
+      (loaded) => loaded.map((one, n) => ({ file: chunk[n] as string, loaded: one })),
+      (error: unknown) => chunk.map((file) => ({ file, error })),
     );
   };
+  const prepareItem = (load: Load): Promise<Prepared> =>
+    'error' in load
+      ? Promise.resolve({ kind: 'failed', error: load.error })
+      : prepare(scanned.root, load.file, load.loaded, { resolver, work }).catch(
+          (error: unknown) => ({ kind: 'failed', error }) as const,
+        );
   const files = [...heads.keys()];
+  const loads = readAheadInChunks(files, FILES_PER_REQUEST, REQUESTS_AHEAD, loadFiles);
   let done = 0;
-  for await (const prepared of readAheadInChunks(files, FILES_PER_REQUEST, REQUESTS_AHEAD, prepareFiles)) {
+  for await (const prepared of readAhead(loads, PREPARE_AHEAD, prepareItem)) {
     const file = files[done] as string;
     progress(done++, heads.size, `Importing ${file}`);
     const at = results.push(() => undefined) - 1;
@@ -175,6 +184,9 @@ interface PrepareOptions {
   resolver: LinkResolver;
   work: ImportWork;
 }
+
+/** A file as the worker read it, or why it could not. */
+type Load = { file: string; loaded: Loaded } | { file: string; error: unknown };
 
 type Prepared =
   | { kind: 'ready'; ready: ReadyItem; found: ImportProblem[] }

@@ -1,34 +1,36 @@
 /**
  * Reading ahead: the files of a folder are read a few at a time while the item before is being
- * prepared, so the waits on the disk overlap the work on the thread instead of adding up.
+ * prepared, so the waits on the disk (and on the worker thread) overlap the work on this thread
+ * instead of adding up.
  */
 
 /**
  * `work` over `inputs`, up to `ahead` of them started before their turn; the results come in the
- * order of `inputs`. `work` should not throw: a failure is better returned as a result.
+ * order of `inputs`. `inputs` may itself come in as they are ready (an async iterable). `work`
+ * should not throw: a failure is better returned as a result.
  */
 export async function* readAhead<T, R>(
-  inputs: readonly T[],
+  inputs: Iterable<T> | AsyncIterable<T>,
   ahead: number,
   work: (input: T) => Promise<R>,
 ): AsyncGenerator<R> {
+  const source = Symbol.asyncIterator in inputs ? inputs[Symbol.asyncIterator]() : inputs[Symbol.iterator]();
   const started: Promise<R>[] = [];
-  let next = 0;
-  const fill = (): void => {
-    while (next < inputs.length && started.length < ahead) {
-      const run = work(inputs[next++] as T);
-      // Seen here, so a run left behind by a consumer that stops early is no unhandled rejection.
-      run.catch(() => undefined);
-      started.push(run);
-    }
-  };
-  fill();
+  let ended = false;
   for (;;) {
+    while (!ended && started.length < ahead) {
+      const next = await source.next();
+      if (next.done === true) ended = true;
+      else {
+        const run = work(next.value);
+        // Seen here, so a run left behind by a consumer that stops early is no unhandled rejection.
+        run.catch(() => undefined);
+        started.push(run);
+      }
+    }
     const run = started.shift();
     if (run === undefined) return;
-    const result = await run;
-    fill();
-    yield result;
+    yield await run;
   }
 }
 
