@@ -11,7 +11,7 @@
 import { NotebookError } from '../shared/errors';
 import type { NotebookEvent, Recovery } from '../shared/types';
 import { BodyFiles } from './bodies';
-import { yieldToLoop } from './event-loop';
+import { inParallel, yieldToLoop } from './event-loop';
 import { ItemIndex } from './item-index';
 import type { IndexQuery, ItemCounts } from './item-index';
 import type { ItemRecord } from './item-record';
@@ -19,8 +19,10 @@ import type { OpenedLibrary } from './open-library';
 import { relinkBodies } from './relink-bodies';
 import { ShardSet } from './shards';
 
-/** Shard saves started in one go before letting other work run. */
-const SAVES_PER_SLICE = 16;
+/** Shards a change saves at once (an import's group touches every one). */
+const SAVES_AT_ONCE = 16;
+/** Body files written at once by a change that writes many (an import's group). */
+const BODY_WRITES_AT_ONCE = 16;
 
 export interface Change {
   put: ItemRecord[];
@@ -189,13 +191,11 @@ export class Store {
         bodyFiles.set(body.id, name);
         this.pendingBodies.add(name);
       }
-      // Every write settles before a failure is acted on: removing the files while one is still
-      // being written would leave it behind.
-      const written = await Promise.allSettled(
-        bodies.map((body) => this.bodies.write(bodyFiles.get(body.id) as string, body.text)),
+      // A few at a time (an import's group holds hundreds). Every write settles before a failure
+      // is acted on: removing the files while one is still being written would leave it behind.
+      await inParallel(bodies, BODY_WRITES_AT_ONCE, (body) =>
+        this.bodies.write(bodyFiles.get(body.id) as string, body.text),
       );
-      const failed = written.find((result) => result.status === 'rejected');
-      if (failed) throw failed.reason;
       await previous;
       change = apply(rev, bodyFiles);
       durable = this.persist(this.applyToMemory(change, rev), change.purge ? rev : null);
@@ -250,16 +250,13 @@ export class Store {
       await this.library.file.write(this.library.data);
     }
     // A save serializes its shard at once: a change touching many shards (an import's group of
-    // new items) yields between slices of them rather than holding the thread for all at once.
-    const saves: Promise<void>[] = [];
-    for (const shard of shards) {
-      const save = this.shards.save(shard);
-      // Handled here too: one failing while the loop yields must not go unhandled meanwhile.
-      save.catch(() => undefined);
-      saves.push(save);
-      if (saves.length % SAVES_PER_SLICE === 0 && saves.length < shards.size) await yieldToLoop();
-    }
-    await Promise.all(saves);
+    // new items) saves a few at a time rather than holding the thread for all of them. Each is
+    // tried, whatever became of the others.
+    let failure: { error: unknown } | null = null;
+    await inParallel([...shards], SAVES_AT_ONCE, (shard) =>
+      this.shards.save(shard).catch((error: unknown) => void (failure ??= { error })),
+    );
+    if (failure !== null) throw (failure as { error: unknown }).error;
   }
 
   /** Tells every listener; also how long jobs report progress. */

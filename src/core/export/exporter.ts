@@ -20,7 +20,7 @@ import type { ExportProblem, ExportSummary } from '../../shared/types';
 import type { AssetStore } from '../assets';
 import { isCode, makeDirDurably, syncDir } from '../durable-file';
 import { replaceFileAtomically } from './atomic-write';
-import { yieldToLoop } from '../event-loop';
+import { inParallel, yieldToLoop } from '../event-loop';
 import type { ItemRecord } from '../item-record';
 import { readItem } from '../item-read';
 import type { LinkIndex } from '../links/link-index';
@@ -96,7 +96,7 @@ export async function exportMarkdown(
     tookMs: 0,
   };
   const progress = progressReporter(store, items.length);
-  await inParallel(items, async (record) => {
+  await inParallel(items, PARALLEL, async (record) => {
     const fileName = names.get(record.id) as string;
     try {
       const item = await readItem(store, record);
@@ -223,18 +223,6 @@ async function removeFile(dir: string, name: string): Promise<boolean> {
     if (isCode(error, 'ENOENT')) return false;
     throw error;
   }
-}
-
-/** Runs `work` on each item, PARALLEL at a time, yielding to the event loop between items. */
-async function inParallel<T>(items: readonly T[], work: (item: T) => Promise<void>): Promise<void> {
-  let next = 0;
-  const worker = async (): Promise<void> => {
-    while (next < items.length) {
-      await work(items[next++] as T);
-      await yieldToLoop();
-    }
-  };
-  await Promise.all(Array.from({ length: Math.min(PARALLEL, items.length) }, worker));
 }
 
 function byAge(a: ItemRecord, b: ItemRecord): number {
