@@ -3,7 +3,7 @@ import { readFileSync } from 'node:fs';
 import fs from 'node:fs/promises';
 import path from 'node:path';
 import { bodyBucket } from './ids';
-import { isCode, makeDirDurably, writeNewFileDurably } from './durable-file';
+import { isCode, makeDirDurably, writeNewFilesDurably } from './durable-file';
 import { bodyFileName, bodyPath } from './paths';
 
 export class BodyFiles {
@@ -17,15 +17,15 @@ export class BodyFiles {
     return bodyFileName(bodyBucket(id), id, rev, ext);
   }
 
-  /** Writes a new body version durably. */
-  async write(name: string, body: string): Promise<void> {
-    const file = this.path(name);
-    const dir = path.dirname(file);
-    if (!this.madeDirs.has(dir)) {
+  /** Writes new body versions durably, `atOnce` at a time; their folders are synced once each. */
+  async writeAll(bodies: readonly { name: string; text: string }[], atOnce: number): Promise<void> {
+    const files = bodies.map(({ name, text }) => ({ file: this.path(name), data: text }));
+    for (const dir of new Set(files.map(({ file }) => path.dirname(file)))) {
+      if (this.madeDirs.has(dir)) continue;
       await makeDirDurably(dir);
       this.madeDirs.add(dir);
     }
-    await writeNewFileDurably(file, body);
+    await writeNewFilesDurably(files, atOnce);
   }
 
   /** The body text; null when the file is missing. */

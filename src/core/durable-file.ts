@@ -6,6 +6,7 @@ import { close as closeFd, fsync as fsyncFd, open as openFd, writeFile as writeF
 import fs from 'node:fs/promises';
 import path from 'node:path';
 import { promisify } from 'node:util';
+import { inParallel } from './event-loop';
 import { BAK_SUFFIX, TMP_SUFFIX } from './paths';
 
 export interface DurableWriteOptions {
@@ -40,6 +41,19 @@ export async function replaceFileDurably(
 export async function writeNewFileDurably(file: string, data: string | Uint8Array): Promise<void> {
   await writeAndSync(file, data);
   await syncDir(path.dirname(file));
+}
+
+/**
+ * The same for many new files, `atOnce` at a time: each written and synced, then each folder
+ * holding them synced once, not once per file. On a failure no more are written, and it is thrown
+ * once those begun have settled.
+ */
+export async function writeNewFilesDurably(
+  files: readonly { file: string; data: string | Uint8Array }[],
+  atOnce: number,
+): Promise<void> {
+  await inParallel(files, atOnce, ({ file, data }) => writeAndSync(file, data));
+  await inParallel([...new Set(files.map(({ file }) => path.dirname(file)))], atOnce, syncDir);
 }
 
 /** Makes a folder's entries (new, renamed or removed files) durable. */

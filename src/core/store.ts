@@ -191,10 +191,12 @@ export class Store {
         bodyFiles.set(body.id, name);
         this.pendingBodies.add(name);
       }
-      // A few at a time (an import's group holds hundreds). Every write settles before a failure
-      // is acted on: removing the files while one is still being written would leave it behind.
-      await inParallel(bodies, BODY_WRITES_AT_ONCE, (body) =>
-        this.bodies.write(bodyFiles.get(body.id) as string, body.text),
+      // A few at a time (an import's group holds hundreds), each folder synced once. Every write
+      // begun settles before a failure is acted on: removing the files while one is still being
+      // written would leave it behind.
+      await this.bodies.writeAll(
+        bodies.map((body) => ({ name: bodyFiles.get(body.id) as string, text: body.text })),
+        BODY_WRITES_AT_ONCE,
       );
       await previous;
       change = apply(rev, bodyFiles);
