@@ -51,6 +51,9 @@ export async function importMarkdownFolder(
   const started = Date.now();
   const folder = path.resolve(dir);
   await requireFolder(folder);
+  const work = importWork(context.clips);
+  // Asking for nothing starts the worker thread while the folder is scanned.
+  void work.lookAtFiles(folder, []);
   const scanned = await scanFolder(folder);
   const summary: ImportSummary = {
     source: folder,
@@ -70,7 +73,6 @@ export async function importMarkdownFolder(
       context.store.emit({ type: 'progress', job: 'import', done, total, message });
   };
   reportCaseCollisions(scanned.markdown, report);
-  const work = importWork(context.clips);
 
   // First pass: titles and aliases, so links between the files can be rewritten.
   const heads = new Map<string, FileHead>();
