@@ -19,12 +19,12 @@ import { ASSETS_DIR } from '../paths';
 import { yieldToLoop } from '../event-loop';
 import { linkKey } from '../links/wikilink';
 import type { ApiContext } from '../notebook-api';
-import type { FileHead, FileTimes, Loaded, Looked } from './prepare-file';
+import type { FileHead, FileTimes, Loaded } from './prepare-file';
 import { readInside } from './read-file';
 import { scanFolder } from './scan-folder';
 import { LinkResolver, applyEdits } from './vault-links';
-import { readAhead, readAheadInChunks } from './read-ahead';
-import { importWork, type ImportWork } from './on-worker';
+import { chunked, readAhead, readAheadInChunks } from './read-ahead';
+import { importWork, lookAtAll, type ImportWork } from './on-worker';
 import type { ReadyItem } from './write-item';
 import { ImportWriter } from './write-item';
 
@@ -77,26 +77,22 @@ export async function importMarkdownFolder(
   // First pass: titles and aliases, so links between the files can be rewritten.
   const heads = new Map<string, FileHead>();
   const times = new Map<string, FileTimes>();
-  const firstLook = (files: string[]): Promise<Looked[]> => work.lookAtFiles(scanned.root, files);
+  const looks = lookAtAll(work, scanned.root, chunked(scanned.markdown, FILES_PER_REQUEST), REQUESTS_AHEAD);
   let n = 0;
-  for await (const looked of readAheadInChunks(
-    scanned.markdown,
-    FILES_PER_REQUEST,
-    REQUESTS_AHEAD,
-    firstLook,
-  )) {
-    const file = scanned.markdown[n] as string;
-    if (looked.ok) {
-      heads.set(file, looked.head);
-      // The second pass keeps these, whatever happens to the file meanwhile.
-      times.set(file, looked.times);
-    } else {
-      report(looked.problem);
-      summary.skipped++;
+  for (const chunk of looks)
+    for (const looked of await chunk) {
+      const file = scanned.markdown[n] as string;
+      if (looked.ok) {
+        heads.set(file, looked.head);
+        // The second pass keeps these, whatever happens to the file meanwhile.
+        times.set(file, looked.times);
+      } else {
+        report(looked.problem);
+        summary.skipped++;
+      }
+      progress(n + 1, scanned.markdown.length, `Reading ${file}`);
+      if (n++ % 20 === 19) await yieldToLoop();
     }
-    progress(n + 1, scanned.markdown.length, `Reading ${file}`);
-    if (n++ % 20 === 19) await yieldToLoop();
-  }
   const known = await knownNames(context, heads.values());
   const resolver = new LinkResolver({
     markdown: [...heads.keys()],

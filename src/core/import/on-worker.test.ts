@@ -8,7 +8,7 @@ import { createExtractor } from '../clipper/extractor';
 import { splitFrontMatter } from './front-matter';
 import { splitHighlights } from './highlights-section';
 import { markdownToArticle } from './markdown-html';
-import { withFallback } from './on-worker';
+import { lookAtAll, withFallback, type ImportWork } from './on-worker';
 import { loadFiles, lookAtFiles } from './prepare-file';
 import { scanFolder } from './scan-folder';
 
@@ -89,6 +89,34 @@ describe("an import's work on the worker thread", () => {
     const looked = await look(['Welcome.md', 'Broken.md']);
     expect(looked[0]).toMatchObject({ ok: true, head: { file: 'Welcome.md', type: 'note' } });
     expect(looked).toEqual(lookAtFiles(root, ['Welcome.md', 'Broken.md']));
+  });
+
+  it('looks at every file in order, this thread taking chunks while the worker has not answered', async () => {
+    const scanned = await scanFolder(path.join(FIXTURES, 'vault'));
+    const { root } = scanned;
+    const files = Array.from({ length: 12 }, () => scanned.markdown).flat();
+    const chunks = files.map((file) => [file]);
+    const expected = lookAtFiles(root, files);
+    // The worker's side as the real one does it, answering late, as a thread still starting does.
+    const asked: number[] = [];
+    const slowWorker = (delayMs: number): ImportWork => ({
+      lookAtFiles: async (at, some) => {
+        asked.push(some.length);
+        await new Promise((resolve) => setTimeout(resolve, delayMs));
+        return lookAtFiles(at, some);
+      },
+      loadFiles: () => Promise.reject(new Error('not asked')),
+      renderArticle: () => Promise.reject(new Error('not asked')),
+    });
+    const all = async (work: ImportWork): Promise<unknown[]> =>
+      (await Promise.all(lookAtAll(work, root, chunks, 3))).flat();
+
+    expect(await all(slowWorker(40))).toEqual(expected);
+    // Three chunks asked at once, then this thread took the rest before the first answer.
+    expect(asked.length).toBeLessThan(chunks.length / 2);
+    asked.length = 0;
+    expect(await all(slowWorker(0))).toEqual(expected);
+    expect(asked.length).toBeGreaterThan(chunks.length / 2);
   });
 
   it('imports the same clips whether the worker renders them or this thread does', async () => {

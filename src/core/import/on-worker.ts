@@ -6,6 +6,7 @@
  * one is done on this thread instead: the same function, the same result.
  */
 import type { ClipService } from '../clip-service';
+import { yieldToLoop } from '../event-loop';
 import { markdownToArticle, type Article } from './markdown-html';
 import { loadFiles, lookAtFiles, type FileToLoad, type Loaded, type Looked } from './prepare-file';
 
@@ -42,4 +43,42 @@ export function withFallback<A extends unknown[], R>(
       return here(...args);
     }
   };
+}
+
+/**
+ * What the first pass keeps of every file, a chunk at a time, each chunk's promise settling with
+ * its files' heads in order. The worker thread is asked for `ahead` chunks at once; while it has
+ * not answered yet (a fresh one takes a second or so to load its modules), this thread takes the
+ * next chunks itself, yielding between them, rather than wait.
+ */
+export function lookAtAll(
+  work: ImportWork,
+  root: string,
+  chunks: readonly string[][],
+  ahead: number,
+): Promise<Looked[]>[] {
+  const settle: ((looked: Looked[]) => void)[] = [];
+  const looks = chunks.map(() => new Promise<Looked[]>((resolve) => settle.push(resolve)));
+  let next = 0;
+  let answered = false;
+  const onWorker = async (): Promise<void> => {
+    while (next < chunks.length) {
+      const at = next++;
+      const looked = await work.lookAtFiles(root, chunks[at] as string[]);
+      answered = true;
+      settle[at]?.(looked);
+    }
+  };
+  const here = async (): Promise<void> => {
+    // After the first turn: the worker's first requests are on their way before this thread starts.
+    await yieldToLoop();
+    while (!answered && next < chunks.length) {
+      const at = next++;
+      settle[at]?.(lookAtFiles(root, chunks[at] as string[]));
+      await yieldToLoop();
+    }
+  };
+  for (let lane = 0; lane < ahead; lane++) void onWorker();
+  void here();
+  return looks;
 }

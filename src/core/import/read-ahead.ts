@@ -45,7 +45,12 @@ export async function* readAheadInChunks<T, R>(
   ahead: number,
   work: (chunk: T[]) => Promise<R[]>,
 ): AsyncGenerator<R> {
+  for await (const results of readAhead(chunked(inputs, size), ahead, work)) yield* results;
+}
+
+/** `inputs` cut in runs of `size`, in order. */
+export function chunked<T>(inputs: readonly T[], size: number): T[][] {
   const chunks: T[][] = [];
   for (let start = 0; start < inputs.length; start += size) chunks.push(inputs.slice(start, start + size));
-  for await (const results of readAhead(chunks, ahead, work)) yield* results;
+  return chunks;
 }
