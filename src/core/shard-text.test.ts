@@ -74,12 +74,15 @@ describe('shards saved from kept JSON', () => {
           tags: ['x'],
         });
         const plans = await call(notebook, 'createNote', { title: 'Plans', body: 'Back to [[Ideas]].' });
-        for (let n = 0; n < 30; n++)
-          await call(notebook, 'createNote', {
+        const notes: string[] = [];
+        for (let n = 0; n < 30; n++) {
+          const made = await call(notebook, 'createNote', {
             title: `Note ${n}`,
             body: `About [[Plans]] ${n}`,
             tags: ['y'],
           });
+          notes.push(made.id);
+        }
         await call(notebook, 'updateNote', {
           id: ideas.id,
           body: 'Now [[Plans]] and more.',
@@ -97,9 +100,9 @@ describe('shards saved from kept JSON', () => {
           highlightId: highlight.id,
           comment: 'Why?',
         });
-        await call(notebook, 'trashItem', { id: all.items[3]?.id as string });
-        await call(notebook, 'trashItem', { id: all.items[4]?.id as string });
-        await call(notebook, 'restoreItem', { id: all.items[4]?.id as string });
+        await call(notebook, 'trashItem', { id: notes[3] as string });
+        await call(notebook, 'trashItem', { id: notes[4] as string });
+        await call(notebook, 'restoreItem', { id: notes[4] as string });
         await call(notebook, 'importMarkdown', { dir: path.join(FIXTURES, 'vault') });
         await call(notebook, 'tagItem', { id: ideas.id, add: [], remove: ['x'] });
         const before = await everything(notebook);
