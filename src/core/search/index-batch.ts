@@ -8,9 +8,10 @@
 import { readFileSync } from 'node:fs';
 import { bodyPlainText } from './body-text';
 import { indexDoc, type IndexedRecord } from './catalog';
-import { headOf } from './index-heads';
+import { headOf, packHeads } from './index-heads';
 import { metaOf, type KnownMeta } from './index-meta';
 import { docFields, postingCode } from './index-postings';
+import { TermList } from './index-terms';
 
 /** One item of a batch: its number, what indexing reads of its record, and the path of its body file. */
 export interface BatchItem {
@@ -19,14 +20,20 @@ export interface BatchItem {
   file: string;
 }
 
-/** A batch indexed: the parts of a segment (index-segment.ts), and the head and meta of each item, in order. */
+/**
+ * A batch indexed: the parts of a segment (index-segment.ts), and the head and meta of each item,
+ * in order — the heads as UTF-8 in one buffer, item i's in [headEnds[i - 1], headEnds[i]).
+ */
 export interface BuiltBatch {
-  terms: string[];
+  /** The terms, packed (index-terms.ts): a TermList's arrays. */
+  termUnits: Uint16Array;
+  termEnds: Uint32Array;
   offsets: Uint32Array;
   nums: Uint32Array;
   codes: Uint8Array;
   docs: Uint32Array;
-  heads: string[];
+  heads: Uint8Array;
+  headEnds: Uint32Array;
   metas: KnownMeta[];
 }
 
@@ -67,7 +74,24 @@ export function buildBatch(items: readonly BatchItem[]): BuiltBatch {
     offsets[t + 1] = at;
   }
   const docs = Uint32Array.from(items, (item) => item.num).sort();
-  return { terms, offsets, nums, codes, docs, heads, metas };
+  const { units, ends } = TermList.of(terms);
+  const packed = packHeads(heads);
+  return {
+    termUnits: units,
+    termEnds: ends,
+    offsets,
+    nums,
+    codes,
+    docs,
+    heads: packed.bytes,
+    headEnds: packed.ends,
+    metas,
+  };
+}
+
+/** The UTF-8 bytes of the head of the batch's item `at` (a view). */
+export function headBytesAt({ heads, headEnds }: BuiltBatch, at: number): Uint8Array {
+  return heads.subarray(at === 0 ? 0 : (headEnds[at - 1] ?? 0), headEnds[at] ?? 0);
 }
 
 function readBody(item: BatchItem): string {

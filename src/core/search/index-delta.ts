@@ -11,6 +11,7 @@
 import { Index } from 'flexsearch';
 import { FIELD_COUNT, SLOTS, postingCode, type FieldTerms } from './index-postings';
 import type { TermSource } from './index-segment';
+import { TermList } from './index-terms';
 
 // New terms sorted into the list at a time (one sort and one merge: a millisecond or two).
 const FRESH_BATCH = 2_000;
@@ -46,6 +47,34 @@ export class DeltaTier implements TermSource {
   get terms(): readonly string[] {
     if (this.fresh.length > 0) this.sortFresh();
     return this.sorted;
+  }
+
+  get termCount(): number {
+    return this.terms.length;
+  }
+
+  lowerBound(key: string): number {
+    const sorted = this.terms;
+    let low = 0;
+    let high = sorted.length;
+    while (low < high) {
+      const mid = (low + high) >>> 1;
+      if ((sorted[mid] as string) < key) low = mid + 1;
+      else high = mid;
+    }
+    return low;
+  }
+
+  startsWith(termIndex: number, prefix: string): boolean {
+    return this.terms[termIndex]?.startsWith(prefix) ?? false;
+  }
+
+  termAt(termIndex: number): string {
+    return this.terms[termIndex] ?? '';
+  }
+
+  termList(): TermList {
+    return TermList.of(this.terms);
   }
 
   get empty(): boolean {

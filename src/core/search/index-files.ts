@@ -1,14 +1,17 @@
 /**
  * The index folder (`<library>/index/`): segment files, written once under new names; an items
  * file (the live item numbers, their ids and what index-meta.ts keeps of them, in JSON lines of a
- * few thousand items, so that reading it never holds the event loop for long); and `manifest.json`
- * — format, version, the store revision, the files with their sizes and CRCs, the facet
- * dictionary — replaced atomically last. A crash at any point leaves the old manifest and its files
- * intact; files no manifest names are removed by the next save.
+ * few thousand items, so that reading it never holds the event loop for long); a heads file (the
+ * start of each item's body, index-heads.ts: UTF-8, one after the other in the items' order, each
+ * as long as the items file says); and `manifest.json` — format, version, the store revision, the
+ * files with their sizes and CRCs, the facet dictionary — replaced atomically last. A crash at any
+ * point leaves the old manifest and its files intact; files no manifest names are removed by the
+ * next save.
  */
 import { randomBytes } from 'node:crypto';
 import fs from 'node:fs/promises';
 import path from 'node:path';
+import { crc32 } from 'node:zlib';
 import { makeDirDurably, replaceFileDurably, syncDir, writeNewFileDurably } from '../durable-file';
 import { yieldToLoop } from '../event-loop';
 import { isObject, isStringArray } from '../json-shape';
@@ -18,11 +21,14 @@ import { crcOf, decodeSegment, writeSegmentFile } from './index-segment-file';
 const MANIFEST = 'manifest.json';
 const FORMAT = 'commonplace-search-index';
 /** Bump when the files change shape (or the terms change: a new stemmer means a rebuild). */
-export const INDEX_VERSION = 2;
+export const INDEX_VERSION = 3;
 const SEGMENT_NAME = /^seg-[0-9a-f]{16}\.bin$/;
 const ITEMS_NAME = /^items-[0-9a-f]{16}\.jsonl$/;
-// A line holds the items' heads too (~1 KB each): parsing one must stay well under 50 ms.
+const HEADS_NAME = /^heads-[0-9a-f]{16}\.bin$/;
+// Parsing a line must stay well under 50 ms.
 const ITEMS_PER_LINE = 2_000;
+// Heads are gathered into writes of this size.
+const HEADS_PIECE = 1 << 20;
 const NEWLINE = Buffer.from('\n');
 
 interface FileEntry {
@@ -37,15 +43,18 @@ interface Manifest {
   rev: number;
   segments: FileEntry[];
   items: FileEntry;
+  heads: FileEntry;
   facets: string[];
 }
 
 /** One line of the items file: a few thousand items, column by column. */
 export type ItemColumns = Pick<
   StoredIndex,
-  'nums' | 'ids' | 'heads' | 'flags' | 'updated' | 'dates' | 'facetsOf'
+  'nums' | 'ids' | 'flags' | 'updated' | 'dates' | 'facetCounts' | 'facetIds' | 'headSizes'
 >;
-const COLUMNS = ['nums', 'ids', 'heads', 'flags', 'updated', 'dates', 'facetsOf'] as const;
+const COLUMNS = ['nums', 'ids', 'flags', 'updated', 'dates', 'facetCounts', 'facetIds', 'headSizes'] as const;
+// The columns with one entry per item (facetIds has one per facet).
+const PER_ITEM = ['nums', 'ids', 'flags', 'updated', 'dates', 'facetCounts', 'headSizes'] as const;
 
 export interface StoredIndex {
   rev: number;
@@ -53,23 +62,37 @@ export interface StoredIndex {
   /** Live item numbers, their ids, and what index-meta.ts knows of them, all in the same order. */
   nums: number[];
   ids: string[];
-  /** The start of each item's body text (index-heads.ts). */
-  heads: string[];
   flags: number[];
   updated: number[];
   dates: number[];
-  /** The facet dictionary, and each item's facets as numbers in it. */
+  /** The facet dictionary; how many facets each item has, and all of them in order as numbers in it. */
   facets: string[];
-  facetsOf: number[][];
+  facetCounts: number[];
+  facetIds: number[];
+  /** The UTF-8 size of each item's head (index-heads.ts), and the heads one after the other. */
+  headSizes: number[];
+  heads: Buffer;
 }
+
+/** What is written: the heads are read from where they are kept, one by one, as `headSizes` says. */
+export type IndexToWrite = Omit<StoredIndex, 'heads'> & { head(i: number): Uint8Array };
 
 /** Item columns with nothing in them yet. */
 export function emptyColumns(): ItemColumns {
-  return { nums: [], ids: [], heads: [], flags: [], updated: [], dates: [], facetsOf: [] };
+  return {
+    nums: [],
+    ids: [],
+    flags: [],
+    updated: [],
+    dates: [],
+    facetCounts: [],
+    facetIds: [],
+    headSizes: [],
+  };
 }
 
 /** Writes what is not on disk yet, then the manifest, then removes what it no longer names. */
-export async function writeIndex(dir: string, stored: StoredIndex): Promise<void> {
+export async function writeIndex(dir: string, stored: IndexToWrite): Promise<void> {
   await makeDirDurably(dir);
   for (const segment of stored.segments) {
     if (segment.file?.dir === dir) continue;
@@ -78,6 +101,7 @@ export async function writeIndex(dir: string, stored: StoredIndex): Promise<void
     segment.file = { dir, name, bytes, crc };
   }
   const items = await writeItems(dir, stored);
+  const heads = await writeHeads(dir, stored);
   await syncDir(dir);
   const manifest: Manifest = {
     format: FORMAT,
@@ -89,12 +113,13 @@ export async function writeIndex(dir: string, stored: StoredIndex): Promise<void
       crc: file?.crc ?? 0,
     })),
     items,
+    heads,
     facets: stored.facets,
   };
   await replaceFileDurably(path.join(dir, MANIFEST), JSON.stringify(manifest), { keepBackup: false });
-  const named = new Set([...manifest.segments.map((segment) => segment.name), items.name]);
+  const named = new Set([...manifest.segments.map((segment) => segment.name), items.name, heads.name]);
   for (const entry of await fs.readdir(dir)) {
-    const ours = SEGMENT_NAME.test(entry) || ITEMS_NAME.test(entry);
+    const ours = SEGMENT_NAME.test(entry) || ITEMS_NAME.test(entry) || HEADS_NAME.test(entry);
     if ((ours && !named.has(entry)) || entry.endsWith('.tmp')) {
       await fs.rm(path.join(dir, entry), { force: true });
     }
@@ -116,7 +141,12 @@ export async function readIndex(dir: string): Promise<StoredIndex | null> {
       segments.push(segment);
     }
     const items = await readItems(dir, manifest.items, manifest.facets.length);
-    return items === null ? null : { rev: manifest.rev, segments, facets: manifest.facets, ...items };
+    if (items === null) return null;
+    const heads = await readChecked(dir, manifest.heads, HEADS_NAME);
+    let size = 0;
+    for (const bytes of items.headSizes) size += bytes;
+    if (heads === null || heads.length !== size) return null;
+    return { rev: manifest.rev, segments, facets: manifest.facets, ...items, heads };
   } catch {
     return null;
   }
@@ -124,18 +154,22 @@ export async function readIndex(dir: string): Promise<StoredIndex | null> {
 
 function checkManifest(raw: unknown): Manifest | null {
   if (!isObject(raw) || raw.format !== FORMAT || raw.version !== INDEX_VERSION) return null;
-  const { rev, segments, items, facets } = raw;
+  const { rev, segments, items, heads, facets } = raw;
   if (!Number.isInteger(rev) || !Array.isArray(segments) || !isStringArray(facets)) return null;
   const fileOk = (f: unknown): boolean =>
     isObject(f) && typeof f.name === 'string' && Number.isInteger(f.bytes) && Number.isInteger(f.crc);
-  return segments.every(fileOk) && fileOk(items) ? (raw as unknown as Manifest) : null;
+  return segments.every(fileOk) && fileOk(items) && fileOk(heads) ? (raw as unknown as Manifest) : null;
 }
 
-async function writeItems(dir: string, stored: StoredIndex): Promise<FileEntry> {
+async function writeItems(dir: string, stored: IndexToWrite): Promise<FileEntry> {
   // Line by line into bytes: one string of the whole file would hold the loop while encoded.
   const lines: Buffer[] = [];
+  let facetsAt = 0;
   for (let at = 0; at < stored.nums.length || at === 0; at += ITEMS_PER_LINE) {
-    const line = Object.fromEntries(COLUMNS.map((key) => [key, stored[key].slice(at, at + ITEMS_PER_LINE)]));
+    const line: Record<string, unknown[]> = {};
+    for (const key of PER_ITEM) line[key] = stored[key].slice(at, at + ITEMS_PER_LINE);
+    const facets = (line.facetCounts as number[]).reduce((sum, count) => sum + count, 0);
+    line.facetIds = stored.facetIds.slice(facetsAt, (facetsAt += facets));
     if (at > 0) lines.push(NEWLINE);
     lines.push(Buffer.from(JSON.stringify(line), 'utf8'));
     await yieldToLoop();
@@ -146,10 +180,53 @@ async function writeItems(dir: string, stored: StoredIndex): Promise<FileEntry> 
   return { name, bytes: data.length, crc: await crcOf(data) };
 }
 
-async function readItems(dir: string, file: FileEntry, facetCount: number): Promise<ItemColumns | null> {
-  if (!ITEMS_NAME.test(file.name)) return null;
+// The heads one after the other, gathered a piece at a time into one reused buffer.
+async function writeHeads(dir: string, stored: IndexToWrite): Promise<FileEntry> {
+  const name = `heads-${randomBytes(8).toString('hex')}.bin`;
+  const piece = Buffer.alloc(HEADS_PIECE);
+  let used = 0;
+  let bytes = 0;
+  let crc = 0;
+  const handle = await fs.open(path.join(dir, name), 'w');
+  const write = async (data: Uint8Array): Promise<void> => {
+    crc = crc32(data, crc);
+    bytes += data.length;
+    await handle.write(data);
+  };
+  try {
+    for (let i = 0; i < stored.headSizes.length; i++) {
+      const size = stored.headSizes[i] as number;
+      if (used + size > piece.length && used > 0) {
+        await write(piece.subarray(0, used));
+        used = 0;
+      }
+      // Taken after any wait: a view into where heads are kept is good until the next change.
+      const head = stored.head(i);
+      if (head.length !== size) throw new Error('a head changed while the index was saved');
+      if (size > piece.length) await write(Uint8Array.from(head));
+      else {
+        piece.set(head, used);
+        used += size;
+      }
+    }
+    if (used > 0) await write(piece.subarray(0, used));
+    await handle.sync();
+  } finally {
+    await handle.close();
+  }
+  return { name, bytes, crc };
+}
+
+// The file's bytes if its name, size and CRC are as listed; null if not.
+async function readChecked(dir: string, file: FileEntry, pattern: RegExp): Promise<Buffer | null> {
+  if (!pattern.test(file.name)) return null;
   const data = await fs.readFile(path.join(dir, file.name));
-  if (data.length !== file.bytes || (await crcOf(data)) !== file.crc) return null;
+  return data.length === file.bytes && (await crcOf(data)) === file.crc ? data : null;
+}
+
+async function readItems(dir: string, file: FileEntry, facetCount: number): Promise<ItemColumns | null> {
+  const data = await readChecked(dir, file, ITEMS_NAME);
+  if (data === null) return null;
   const items = emptyColumns();
   // One line at a time (decoding the whole file at once would hold the loop); at least one line.
   let at = 0;
@@ -158,7 +235,7 @@ async function readItems(dir: string, file: FileEntry, facetCount: number): Prom
     const end = newline < 0 ? data.length : newline;
     const chunk = checkColumns(JSON.parse(data.toString('utf8', at, end)), facetCount);
     if (chunk === null) return null;
-    for (const key of COLUMNS) (items[key] as unknown[]).push(...chunk[key]);
+    for (const key of COLUMNS) for (const value of chunk[key]) (items[key] as unknown[]).push(value);
     at = end + 1;
     await yieldToLoop();
   } while (at < data.length);
@@ -167,27 +244,19 @@ async function readItems(dir: string, file: FileEntry, facetCount: number): Prom
 
 function checkColumns(raw: unknown, facetCount: number): ItemColumns | null {
   if (!isObject(raw)) return null;
-  const { nums, ids, heads, flags, updated, dates, facetsOf } = raw;
-  const columns = [nums, ids, heads, flags, updated, dates, facetsOf];
-  if (!columns.every((column) => Array.isArray(column) && column.length === (nums as unknown[]).length))
-    return null;
-  const integers = (column: unknown): boolean =>
-    (column as unknown[]).every((n) => Number.isInteger(n) && (n as number) >= 0);
+  if (!COLUMNS.every((key) => Array.isArray(raw[key]))) return null;
+  const count = (raw.nums as unknown[]).length;
+  if (!PER_ITEM.every((key) => (raw[key] as unknown[]).length === count)) return null;
+  const integers = (column: unknown, below = Infinity): boolean =>
+    (column as unknown[]).every((n) => Number.isInteger(n) && (n as number) >= 0 && (n as number) < below);
+  const { ids, updated, facetCounts, facetIds } = raw;
   if (
-    !integers(nums) ||
-    !integers(flags) ||
-    !integers(dates) ||
-    !(updated as unknown[]).every(Number.isFinite)
+    !['nums', 'flags', 'dates', 'facetCounts', 'headSizes'].every((key) => integers(raw[key])) ||
+    !integers(facetIds, facetCount) ||
+    !(updated as unknown[]).every(Number.isFinite) ||
+    !isStringArray(ids)
   )
     return null;
-  const facetOk = (f: unknown): boolean =>
-    Number.isInteger(f) && (f as number) >= 0 && (f as number) < facetCount;
-  if (
-    !isStringArray(ids) ||
-    !isStringArray(heads) ||
-    !(facetsOf as unknown[]).every((list) => Array.isArray(list) && list.every(facetOk))
-  ) {
-    return null;
-  }
-  return raw as unknown as ItemColumns;
+  const facets = (facetCounts as number[]).reduce((sum, n) => sum + n, 0);
+  return facets === (facetIds as unknown[]).length ? (raw as unknown as ItemColumns) : null;
 }

@@ -71,7 +71,7 @@ export function itemFilter(q: ParsedQuery, meta: ItemMeta): ItemFilter {
   for (const kind of kindsAsked)
     for (const id of meta.facetsOfKind.get(kind) ?? []) bits[id] = bitsOf(meta.facets[id] as string);
   // Locals for what the test reads per item (the arrays are not replaced while a search runs).
-  const { flags: allFlags, date: dates, facetsOf, facets, slots } = meta;
+  const { flags: allFlags, date: dates, more, facets, slots } = meta;
   const [trashed, clipBit, highlightBit, width] = [TRASHED, CLIP, HIGHLIGHT, FACET_SLOTS];
   const bitsAt = (id: number): number =>
     // A facet first met during this search (its item read from the catalog) is tested as it comes.
@@ -93,10 +93,7 @@ export function itemFilter(q: ParsedQuery, meta: ItemMeta): ItemFilter {
       if (id < 0) break;
       has |= bitsAt(id);
     }
-    if (k === width) {
-      const ids = facetsOf[num] ?? [];
-      for (let i = width; i < ids.length; i++) has |= bitsAt(ids[i] as number);
-    }
+    if (k === width) for (const id of more.get(num) ?? []) has |= bitsAt(id);
     return (has & want) === want && (has & refuse) === 0;
   };
   const narrow = (source: Int32Array | null, limit: number): Int32Array | null => {

@@ -1,18 +1,28 @@
 /**
  * Background work on the tiers, one step at a time and in small slices (the event loop is never
  * held for more than a few milliseconds): flushing frozen live tiers into segments, merging
- * segments so there stay few of them (each merge at least doubles a segment, so every posting is
- * copied O(log n) times), and compacting once many indexed versions are dead.
+ * segments so there stay few of them (a merge makes a segment several times bigger, so every
+ * posting is copied O(log n) times), and compacting once many indexed versions are dead.
  */
 import { performance } from 'node:perf_hooks';
 import { yieldToLoop } from '../event-loop';
 import { Segment, SegmentBuilder, type TermSource } from './index-segment';
+import type { TermList } from './index-terms';
 import type { Tiers } from './index-tiers';
 
 const SLICE_MS = 6;
 // Postings (and terms, TERM_WORK each) merged between two looks at the clock: well under a millisecond.
 const PAUSE_WORK = 4_000;
 const TERM_WORK = 8;
+/**
+ * The newest segments are merged this many at a time, once they are of about the same size (the
+ * oldest of them at most SAME_TIER times the newest): over a rebuild each posting is copied about
+ * log4(segments) times. Merged in pairs, it was copied several times as often, and every copy is a
+ * new buffer outside the heap — whose allocation, past 64 MB, sets off a full garbage collection
+ * of the main thread's heap.
+ */
+const MERGE_AT_ONCE = 4;
+const SAME_TIER = 2;
 /** More segments than this are merged whatever their sizes. */
 const MAX_SEGMENTS = 12;
 /** Compact everything once this share of the held item versions is dead. */
@@ -62,13 +72,23 @@ export class Maintenance {
         });
     const segments = tiers.segments;
     const count = segments.length;
-    const last = segments[count - 1];
-    const before = segments[count - 2];
+    const newest = segments.slice(-MERGE_AT_ONCE);
+    const [first, last] = [newest[0], newest[newest.length - 1]];
     if (
+      first !== undefined &&
       last !== undefined &&
-      before !== undefined &&
-      (last.postings * 2 >= before.postings || count > MAX_SEGMENTS)
+      newest.length === MERGE_AT_ONCE &&
+      first.postings <= SAME_TIER * last.postings
     ) {
+      return () =>
+        this.replace(newest, () => {
+          const at = segments.indexOf(first);
+          segments.splice(at, newest.length);
+          return at;
+        });
+    }
+    const before = segments[count - 2];
+    if (last !== undefined && before !== undefined && count > MAX_SEGMENTS) {
       return () =>
         this.replace([before, last], () => {
           const at = segments.indexOf(before);
@@ -120,7 +140,7 @@ export class Maintenance {
 /** One segment with the postings of the `keep` items of every source, terms merged in order. */
 export async function mergeSources(sources: readonly TermSource[], keep: Uint8Array): Promise<Segment> {
   const builder = new SegmentBuilder(sources.reduce((sum, source) => sum + source.postings, 0));
-  const lists = sources.map((source) => source.terms);
+  const lists = sources.map((source) => source.termList());
   const at = sources.map(() => 0);
   const add = (num: number, code: number): void => {
     if (keep[num] === 1) builder.add(num, code);
@@ -134,29 +154,44 @@ export async function mergeSources(sources: readonly TermSource[], keep: Uint8Ar
   // The clock is read every few terms, or sooner after a common term's long run of postings.
   let work = 0;
   for (;;) {
-    let term: string | undefined;
+    // The source whose next term comes first.
+    let least = -1;
     for (let k = 0; k < lists.length; k++) {
-      const candidate = lists[k]?.[at[k] as number];
-      if (candidate !== undefined && (term === undefined || candidate < term)) term = candidate;
+      const list = lists[k] as TermList;
+      if ((at[k] as number) >= list.length) continue;
+      if (least < 0 || list.compareWith(at[k] as number, lists[least] as TermList, at[least] as number) < 0)
+        least = k;
     }
-    if (term === undefined) break;
+    if (least < 0) break;
+    const termList = lists[least] as TermList;
+    const termIndex = at[least] as number;
     for (let k = 0; k < lists.length; k++) {
-      if (lists[k]?.[at[k] as number] !== term) continue;
+      const list = lists[k] as TermList;
+      if (
+        k !== least &&
+        ((at[k] as number) >= list.length || list.compareWith(at[k] as number, termList, termIndex) !== 0)
+      )
+        continue;
       const source = sources[k] as TermSource;
       if (source instanceof Segment) work += builder.copyKept(source, at[k] as number, keep);
       else source.forEachPosting(at[k] as number, add);
-      at[k] = (at[k] as number) + 1;
+      if (k !== least) at[k] = (at[k] as number) + 1;
     }
-    builder.endTerm(term);
+    builder.endTerm(termList, termIndex);
+    at[least] = termIndex + 1;
     work += TERM_WORK;
     if (work >= PAUSE_WORK) {
       work = 0;
       await pause();
     }
   }
-  const docs: number[] = [];
+  let kept = 0;
+  for (const source of sources)
+    for (let i = 0; i < source.docs.length; i++) if (keep[source.docs[i] as number] === 1) kept++;
+  const docs = new Uint32Array(kept);
+  kept = 0;
   for (const source of sources)
     for (let i = 0; i < source.docs.length; i++)
-      if (keep[source.docs[i] as number] === 1) docs.push(source.docs[i] as number);
-  return builder.finish(Uint32Array.from(docs).sort(), pause);
+      if (keep[source.docs[i] as number] === 1) docs[kept++] = source.docs[i] as number;
+  return builder.finish(docs.sort(), pause);
 }

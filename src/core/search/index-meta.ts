@@ -23,8 +23,9 @@ export const TRASHED = 4;
 export const CLIP = 8;
 export const HIGHLIGHT = 16;
 /**
- * An item's first facets are also kept in a flat array, FACET_SLOTS per item (-1: none): a filter
- * reading them runs several times faster than one walking 50,000 small arrays.
+ * An item's facets are kept in a flat array, FACET_SLOTS per item (-1: none), and only those past
+ * them in a small map: a filter reading them runs several times faster than one walking 50,000
+ * small arrays, and the garbage collector has 50,000 fewer objects to trace.
  */
 export const FACET_SLOTS = 8;
 
@@ -32,10 +33,10 @@ export class ItemMeta {
   flags = new Uint8Array(1024);
   updated = new Float64Array(1024);
   date = new Int32Array(1024);
-  /** Facet numbers by item number. */
-  readonly facetsOf: (number[] | undefined)[] = [];
-  /** The first FACET_SLOTS of them, by item number times FACET_SLOTS. */
+  /** Facet numbers by item number times FACET_SLOTS, the first FACET_SLOTS of them (-1: no more). */
   slots = new Int32Array(1024 * FACET_SLOTS).fill(-1);
+  /** Facet numbers past the first FACET_SLOTS, by item number (an item with that many is rare). */
+  readonly more = new Map<number, number[]>();
   /** Facet strings (`t:` tag, `a:` author, `h:` host) by number. */
   readonly facets: string[] = [];
   private readonly facetIds = new Map<string, number>();
@@ -50,7 +51,7 @@ export class ItemMeta {
 
   /** A live version, nothing known yet. */
   live(num: number): void {
-    this.restore(num, 0, 0, 0, undefined);
+    this.restoreIds(num, 0, 0, 0, undefined);
   }
 
   set(num: number, entry: CatalogEntry): void {
@@ -70,18 +71,33 @@ export class ItemMeta {
     date: number,
     facets: readonly string[] | undefined,
   ): void {
+    this.restoreIds(
+      num,
+      flags,
+      updated,
+      date,
+      facets?.map((facet) => this.facetId(facet)),
+    );
+  }
+
+  /** The same with facets as numbers of this dictionary (`facetId`). */
+  restoreIds(
+    num: number,
+    flags: number,
+    updated: number,
+    date: number,
+    ids: ArrayLike<number> | undefined,
+  ): void {
     this.fit(num);
-    const known = (flags & KNOWN) !== 0 && facets !== undefined;
+    const known = (flags & KNOWN) !== 0 && ids !== undefined;
     this.flags[num] = known ? flags | LIVE : LIVE;
     this.updated[num] = updated;
     this.date[num] = date;
-    const ids = known ? facets.map((facet) => this.facetId(facet)) : undefined;
-    this.facetsOf[num] = ids;
-    this.fillSlots(num, ids);
-    if (ids === undefined) this.unknown.add(num);
+    this.fillSlots(num, known ? ids : undefined);
+    if (!known) this.unknown.add(num);
     else {
       this.unknown.delete(num);
-      for (const id of ids) this.holdersOf[id]?.push(num);
+      for (let i = 0; i < ids.length; i++) this.holdersOf[ids[i] as number]?.push(num);
     }
   }
 
@@ -93,40 +109,67 @@ export class ItemMeta {
     return this.holdersOf[id] ?? [];
   }
 
+  /** The facet numbers of a version, in order (none for a dead or unknown one). */
+  facetsOf(num: number): number[] {
+    const ids: number[] = [];
+    const base = num * FACET_SLOTS;
+    for (let k = 0; k < FACET_SLOTS && base + k < this.slots.length; k++) {
+      const id = this.slots[base + k] as number;
+      if (id < 0) return ids;
+      ids.push(id);
+    }
+    for (const id of this.more.get(num) ?? []) ids.push(id);
+    return ids;
+  }
+
   /** The version is dead. */
   clear(num: number): void {
     this.unknown.delete(num);
-    for (const id of this.facetsOf[num] ?? []) {
+    for (const id of this.facetsOf(num)) {
       const died = (this.diedOf[id] ?? 0) + 1;
       this.diedOf[id] = died;
       // Pruned once half its list has died: each entry is looked at O(1) times on average.
       if (died * 2 > (this.holdersOf[id]?.length ?? 0)) this.prune(id, num);
     }
     if (num < this.flags.length) this.flags[num] = 0;
-    this.facetsOf[num] = undefined;
     if (num < this.flags.length) this.fillSlots(num, undefined);
   }
 
   private prune(id: number, dying: number): void {
     this.holdersOf[id] = (this.holdersOf[id] ?? []).filter(
-      (num) =>
-        num !== dying &&
-        ((this.flags[num] as number) & LIVE) !== 0 &&
-        (this.facetsOf[num]?.includes(id) ?? false),
+      (num) => num !== dying && ((this.flags[num] as number) & LIVE) !== 0 && this.hasFacet(num, id),
     );
     this.diedOf[id] = 0;
   }
 
-  private fillSlots(num: number, ids: readonly number[] | undefined): void {
+  private hasFacet(num: number, id: number): boolean {
     const base = num * FACET_SLOTS;
-    for (let k = 0; k < FACET_SLOTS; k++) this.slots[base + k] = ids?.[k] ?? -1;
+    for (let k = 0; k < FACET_SLOTS; k++) {
+      const slot = this.slots[base + k] as number;
+      if (slot === id) return true;
+      if (slot < 0) return false;
+    }
+    return this.more.get(num)?.includes(id) ?? false;
+  }
+
+  private fillSlots(num: number, ids: ArrayLike<number> | undefined): void {
+    const base = num * FACET_SLOTS;
+    const count = ids?.length ?? 0;
+    for (let k = 0; k < FACET_SLOTS; k++) this.slots[base + k] = k < count ? (ids?.[k] as number) : -1;
+    if (ids !== undefined && count > FACET_SLOTS)
+      this.more.set(
+        num,
+        Array.from({ length: count - FACET_SLOTS }, (_, k) => ids[FACET_SLOTS + k] as number),
+      );
+    else this.more.delete(num);
   }
 
   known(num: number): boolean {
     return ((this.flags[num] ?? 0) & KNOWN) !== 0;
   }
 
-  private facetId(facet: string): number {
+  /** The number of a facet string in this dictionary (a new one is added). */
+  facetId(facet: string): number {
     let id = this.facetIds.get(facet);
     if (id === undefined) {
       id = this.facets.push(facet) - 1;

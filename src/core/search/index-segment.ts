@@ -1,13 +1,19 @@
 /**
- * An immutable segment of the index: sorted terms, and per term its postings (item number + code)
- * in flat typed arrays — five bytes a posting, no object per term or per item, so 50,000 articles
- * fit in about a hundred megabytes and load from disk without parsing.
+ * An immutable segment of the index: sorted terms (index-terms.ts), and per term its postings
+ * (item number + code) in flat typed arrays — five bytes a posting, no object per term or per
+ * item, so 50,000 articles fit in about a hundred megabytes and load from disk without parsing.
  */
+import { TermListBuilder, type TermList } from './index-terms';
 
 /** Anything that lists sorted terms and their postings: a segment, or the live tier being flushed. */
 export interface TermSource {
-  /** Sorted by code unit (the `<` order of strings). */
-  readonly terms: readonly string[];
+  readonly termCount: number;
+  /** The first index whose term is not below `key` (terms sort by code unit: the `<` order of strings). */
+  lowerBound(key: string): number;
+  startsWith(termIndex: number, prefix: string): boolean;
+  termAt(termIndex: number): string;
+  /** Every term, packed, in order (for a merge). */
+  termList(): TermList;
   /** The item numbers it holds postings for (or holds with no postings at all). */
   readonly docs: ArrayLike<number>;
   /** Postings, dead items included: an upper bound for sizing a merge. */
@@ -29,7 +35,7 @@ export class Segment implements TermSource {
   file: SegmentFile | null = null;
 
   constructor(
-    readonly terms: readonly string[],
+    readonly terms: TermList,
     /** terms.length + 1 entries: term i's postings are [offsets[i], offsets[i + 1]). */
     readonly offsets: Uint32Array,
     readonly nums: Uint32Array,
@@ -39,6 +45,26 @@ export class Segment implements TermSource {
 
   get postings(): number {
     return this.nums.length;
+  }
+
+  get termCount(): number {
+    return this.terms.length;
+  }
+
+  lowerBound(key: string): number {
+    return this.terms.lowerBound(key);
+  }
+
+  startsWith(termIndex: number, prefix: string): boolean {
+    return this.terms.startsWith(termIndex, prefix);
+  }
+
+  termAt(termIndex: number): string {
+    return this.terms.at(termIndex);
+  }
+
+  termList(): TermList {
+    return this.terms;
   }
 
   forEachPosting(termIndex: number, visit: (num: number, code: number) => void): void {
@@ -52,31 +78,15 @@ export class Segment implements TermSource {
   }
 }
 
-/** The first index whose term is not below `key`. */
-export function lowerBound(sorted: readonly string[], key: string): number {
-  let low = 0;
-  let high = sorted.length;
-  while (low < high) {
-    const mid = (low + high) >>> 1;
-    if ((sorted[mid] as string) < key) low = mid + 1;
-    else high = mid;
-  }
-  return low;
-}
-
-/** The index of `term`, or -1. */
-export function findTerm(sorted: readonly string[], term: string): number {
-  const i = lowerBound(sorted, term);
-  return sorted[i] === term ? i : -1;
-}
-
 // Postings copied per step when trimming (a few milliseconds each).
 const COPY_PIECE = 1 << 20;
 
 /** Builds a segment term by term, in sorted order. */
 export class SegmentBuilder {
-  private readonly terms: string[] = [];
-  private readonly offsets: number[] = [0];
+  private readonly terms = new TermListBuilder();
+  // terms + 1 entries, as in a Segment (typed: a merge's hundred thousand would be a large heap array).
+  private offsets = new Uint32Array(1024);
+  private termCount = 0;
   private nums: Uint32Array;
   private codes: Uint8Array;
   private size = 0;
@@ -97,8 +107,11 @@ export class SegmentBuilder {
     const start = segment.offsets[termIndex] as number;
     const end = segment.offsets[termIndex + 1] as number;
     if (this.size + end - start > this.nums.length) this.grow(this.size + end - start);
-    const { nums, codes } = segment;
-    const [toNums, toCodes] = [this.nums, this.codes];
+    // Plain locals (no destructuring): this runs once per term of a merge.
+    const nums = segment.nums;
+    const codes = segment.codes;
+    const toNums = this.nums;
+    const toCodes = this.codes;
     let size = this.size;
     for (let p = start; p < end; p++) {
       const num = nums[p] as number;
@@ -110,11 +123,16 @@ export class SegmentBuilder {
     return end - start;
   }
 
-  /** Closes the postings added since the last call as those of `term` (a term with none is left out). */
-  endTerm(term: string): void {
-    if (this.size === this.offsets[this.offsets.length - 1]) return;
-    this.terms.push(term);
-    this.offsets.push(this.size);
+  /** Closes the postings added since the last call as those of term i of `list` (a term with none is left out). */
+  endTerm(list: TermList, i: number): void {
+    if (this.size === this.offsets[this.termCount]) return;
+    this.terms.pushFrom(list, i);
+    if (this.termCount + 1 === this.offsets.length) {
+      const offsets = new Uint32Array(this.offsets.length * 2);
+      offsets.set(this.offsets);
+      this.offsets = offsets;
+    }
+    this.offsets[++this.termCount] = this.size;
   }
 
   /** The segment; `pause` is awaited between pieces of a copy (a trimmed copy of a big merge takes a while). */
@@ -131,7 +149,7 @@ export class SegmentBuilder {
       }
       ({ nums, codes } = trimmed);
     }
-    return new Segment(this.terms, Uint32Array.from(this.offsets), nums, codes, docs);
+    return new Segment(this.terms.finish(), this.offsets.slice(0, this.termCount + 1), nums, codes, docs);
   }
 
   private grow(least = 0): void {

@@ -7,9 +7,10 @@
  */
 import type { CatalogEntry } from './execute';
 import { DeltaTier } from './index-delta';
+import { HeadStore } from './index-head-store';
 import { ItemMeta, LIVE, type KnownMeta } from './index-meta';
 import { WEIGHT, type FieldTerms } from './index-postings';
-import { findTerm, lowerBound, type Segment, type TermSource } from './index-segment';
+import type { Segment, TermSource } from './index-segment';
 
 /** A run of postings: [start, end) of `nums` and `codes`, each match's weight times `factor`. */
 export interface PostingList {
@@ -38,7 +39,7 @@ export class Tiers {
   readonly idOf: (string | undefined)[] = [];
   readonly numOf = new Map<string, number>();
   /** Item number → the start of its body text (index-heads.ts), for live numbers only. */
-  readonly heads: (string | undefined)[] = [];
+  readonly heads = new HeadStore();
   readonly meta = new ItemMeta();
   private free: number[] = [];
 
@@ -48,7 +49,7 @@ export class Tiers {
     const num = this.free.pop() ?? this.idOf.length;
     this.delta.add(num, fields);
     this.idOf[num] = id;
-    this.heads[num] = head;
+    this.heads.set(num, head);
     this.numOf.set(id, num);
     if (entry) this.meta.set(num, entry);
     else this.meta.live(num);
@@ -61,11 +62,14 @@ export class Tiers {
     return num;
   }
 
-  /** Makes a reserved number the live version of `id`; its postings arrive in a segment of their own. */
-  adopt(id: string, num: number, meta: KnownMeta, head: string): void {
+  /**
+   * Makes a reserved number the live version of `id` (`head` in UTF-8, a view into its batch's
+   * heads, kept where it is); its postings arrive in a segment of their own.
+   */
+  adopt(id: string, num: number, meta: KnownMeta, head: Uint8Array): void {
     this.kill(id);
     this.idOf[num] = id;
-    this.heads[num] = head;
+    this.heads.setIn(num, head);
     this.numOf.set(id, num);
     this.meta.setKnown(num, meta);
   }
@@ -74,7 +78,7 @@ export class Tiers {
     const num = this.numOf.get(id);
     if (num === undefined) return;
     this.idOf[num] = undefined;
-    this.heads[num] = undefined;
+    this.heads.delete(num);
     this.numOf.delete(id);
     this.meta.clear(num);
   }
@@ -113,7 +117,7 @@ export class Tiers {
     const lists: PostingList[] = [];
     for (const [word, factor] of prefix ? this.expand(term) : [[term, 1] as [string, number]]) {
       for (const segment of this.segments) {
-        const i = findTerm(segment.terms, word);
+        const i = segment.terms.find(word);
         if (i >= 0) {
           const start = segment.offsets[i] as number;
           lists.push({
@@ -161,11 +165,10 @@ export class Tiers {
   expand(prefix: string): [string, number][] {
     const frequency = new Map<string, number>();
     for (const source of this.sources()) {
-      const terms = source.terms;
-      const end = Math.min(terms.length, lowerBound(terms, prefix) + SCAN_LIMIT);
-      for (let i = lowerBound(terms, prefix); i < end; i++) {
-        const term = terms[i] as string;
-        if (!term.startsWith(prefix)) break;
+      const first = source.lowerBound(prefix);
+      const end = Math.min(source.termCount, first + SCAN_LIMIT);
+      for (let i = first; i < end && source.startsWith(i, prefix); i++) {
+        const term = source.termAt(i);
         frequency.set(term, (frequency.get(term) ?? 0) + source.postingCount(i));
       }
     }

@@ -15,7 +15,7 @@ import { yieldToLoop } from '../event-loop';
 import type { ItemRecord } from '../item-record';
 import type { Store } from '../store';
 import type { BodyTextReader } from './body-text';
-import type { BuiltBatch } from './index-batch';
+import { headBytesAt, type BuiltBatch } from './index-batch';
 import type { KnownMeta } from './index-meta';
 import { Backlog } from './backlog';
 import { indexDoc } from './catalog';
@@ -268,7 +268,7 @@ export class IndexUpdater {
       if (this.store.get(id) !== record)
         this.pending.add(id); // changed since: its number stays dead
       else if (!this.coverage.reflects(record) || !this.index.has(id)) {
-        this.index.adoptItem(id, num, built.metas[at] as KnownMeta, built.heads[at] ?? '');
+        this.index.adoptItem(id, num, built.metas[at] as KnownMeta, headBytesAt(built, at));
         this.syncHighlights(id, highlightDocs(record));
         this.coverage.mark(record);
       }

@@ -44,6 +44,28 @@ describe('the indexing thread', () => {
     await expect(client.build(first)).rejects.toThrow(/closed/);
   });
 
+  it('keeps the thread for the next work a while after resting, then ends it', async () => {
+    const dir = await makeTempDir();
+    const batch = await items(dir, 0, ['Rain in Mopti.', 'Market day']);
+    const threadOf = (client: IndexWorkerClient): unknown =>
+      (client as unknown as { worker: unknown }).worker;
+    const kept = new IndexWorkerClient();
+    await kept.build(batch);
+    const thread = threadOf(kept);
+    kept.rest();
+    expect(await kept.build(batch)).toEqual(buildBatch(batch));
+    expect(threadOf(kept)).toBe(thread);
+    await kept.close();
+
+    const brief = new IndexWorkerClient(1);
+    await brief.build(batch);
+    brief.rest();
+    await new Promise((resolve) => setTimeout(resolve, 50));
+    expect(threadOf(brief)).toBeNull();
+    expect(await brief.build(batch)).toEqual(buildBatch(batch));
+    await brief.close();
+  });
+
   it('fails what it was building, and what comes after, when the thread dies', async () => {
     const dir = await makeTempDir();
     const batch = await items(

@@ -1,13 +1,16 @@
 /**
  * The indexing worker thread, seen from the main thread: started on first use, kept off the
- * process's reckoning while idle (it never holds a command open), ended when the work is done (its
- * term vocabulary goes with it) and on close. A thread that fails to start or dies fails what it
- * was building and every later request: the caller then indexes on the main thread instead.
+ * process's reckoning while idle (it never holds a command open), ended a few seconds after the
+ * work is done and on close. A thread that fails to start or dies fails what it was building and every later
+ * request: the caller then indexes on the main thread instead.
  */
 import type { Worker } from 'node:worker_threads';
 import { startWorkerThread } from '../worker-thread';
 import type { BatchItem, BuiltBatch } from './index-batch';
-import { TermVocabulary, type BatchReply, type BatchRequest } from './index-worker-protocol';
+import type { BatchReply, BatchRequest } from './index-worker-protocol';
+
+/** How long the thread is kept once it has nothing to do; starting one costs a few tens of milliseconds. */
+const KEEP_IDLE_MS = 5_000;
 
 /** Something that indexes batches of items into segments, away from the main thread. */
 export interface BatchBuilder {
@@ -32,8 +35,13 @@ export class IndexWorkerClient implements BatchBuilder {
   private readonly pending = new Map<number, Pending>();
   private nextId = 1;
   private failure: Error | null = null;
+  private idle: NodeJS.Timeout | null = null;
+
+  /** `keepIdleMs`: how long the thread is kept with nothing to do before it is ended. */
+  constructor(private readonly keepIdleMs = KEEP_IDLE_MS) {}
 
   build(items: BatchItem[]): Promise<BuiltBatch> {
+    this.wake();
     if (this.failure !== null) return Promise.reject(this.failure);
     let worker: Worker;
     try {
@@ -51,14 +59,28 @@ export class IndexWorkerClient implements BatchBuilder {
     });
   }
 
+  /** Ends the thread once it has had nothing to do for a while: the next burst of work (an
+   * import's next group of items) finds it started. */
   rest(): void {
     const worker = this.worker;
     if (worker === null || this.pending.size > 0) return;
-    this.worker = null;
-    void worker.terminate();
+    this.wake();
+    this.idle = setTimeout(() => {
+      this.idle = null;
+      if (this.worker !== worker || this.pending.size > 0) return;
+      this.worker = null;
+      void worker.terminate();
+    }, this.keepIdleMs);
+    this.idle.unref();
+  }
+
+  private wake(): void {
+    if (this.idle !== null) clearTimeout(this.idle);
+    this.idle = null;
   }
 
   async close(): Promise<void> {
+    this.wake();
     this.fail(new Error('The indexing thread was closed.'));
     const worker = this.worker;
     this.worker = null;
@@ -72,9 +94,7 @@ export class IndexWorkerClient implements BatchBuilder {
       'index-worker',
       () => new Error('The indexing thread is missing from this build.'),
     );
-    // The thread's term numbers: every reply of this thread is decoded with them, in order.
-    const vocabulary = new TermVocabulary();
-    worker.on('message', (reply: BatchReply) => this.settle(reply, vocabulary));
+    worker.on('message', (reply: BatchReply) => this.settle(reply));
     worker.on('error', (error) => this.lose(worker, error));
     worker.on('exit', () => this.lose(worker, new Error('The indexing thread stopped.')));
     worker.unref();
@@ -82,8 +102,8 @@ export class IndexWorkerClient implements BatchBuilder {
     return worker;
   }
 
-  private settle(reply: BatchReply, vocabulary: TermVocabulary): void {
-    const built = reply.built && vocabulary.decode(reply.built);
+  private settle(reply: BatchReply): void {
+    const built = reply.built;
     const pending = this.pending.get(reply.id);
     if (pending === undefined) return;
     this.pending.delete(reply.id);

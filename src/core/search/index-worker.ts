@@ -10,7 +10,7 @@ import { readlinkSync } from 'node:fs';
 import { constants, setPriority } from 'node:os';
 import { parentPort } from 'node:worker_threads';
 import { buildBatch } from './index-batch';
-import { TermNumbering, transferList, type BatchReply, type BatchRequest } from './index-worker-protocol';
+import { transferList, type BatchReply, type BatchRequest } from './index-worker-protocol';
 
 if (parentPort === null) throw new Error('index-worker runs as a worker thread only.');
 const port = parentPort;
@@ -21,11 +21,10 @@ try {
 } catch {
   // Elsewhere the thread keeps the normal priority.
 }
-const numbering = new TermNumbering();
 port.on('message', ({ id, items }: BatchRequest) => {
   let reply: BatchReply;
   try {
-    reply = { id, built: numbering.encode(buildBatch(items)) };
+    reply = { id, built: buildBatch(items) };
   } catch (error) {
     reply = { id, error: error instanceof Error ? error.message : String(error) };
   }

@@ -197,6 +197,14 @@ describe('SearchIndex', () => {
     expect(await SearchIndex.load(dir)).toBeNull();
     await fs.writeFile(join(dir, items), itemsText);
     expect(await SearchIndex.load(dir)).not.toBeNull();
+    const heads = (await fs.readdir(dir)).find((name) => name.startsWith('heads-')) as string;
+    const headBytes = await fs.readFile(join(dir, heads));
+    const changed = Buffer.from(headBytes);
+    changed[0] = (changed[0] ?? 0) ^ 0x20; // one letter's case: the same size, another CRC
+    await fs.writeFile(join(dir, heads), changed);
+    expect(await SearchIndex.load(dir)).toBeNull();
+    await fs.writeFile(join(dir, heads), headBytes);
+    expect(await SearchIndex.load(dir)).not.toBeNull();
     await fs.rm(join(dir, segment));
     expect(await SearchIndex.load(dir)).toBeNull();
   });

@@ -18,13 +18,14 @@
  */
 import { yieldToLoop } from '../event-loop';
 import type { CatalogEntry } from './execute';
-import { emptyColumns, readIndex, writeIndex, type StoredIndex } from './index-files';
+import { emptyColumns, readIndex, writeIndex, type IndexToWrite } from './index-files';
 import type { BuiltBatch } from './index-batch';
 import { headOf } from './index-heads';
 import { LIVE, type ItemMeta, type KnownMeta } from './index-meta';
 import { Maintenance } from './index-maintenance';
 import { docFields } from './index-postings';
 import { Segment } from './index-segment';
+import { TermList } from './index-terms';
 import { Tiers, type PostingList } from './index-tiers';
 
 /** What the index is given of one item: its text and, optionally, its catalog entry. */
@@ -71,17 +72,18 @@ export class SearchIndex {
   }
 
   /**
-   * Makes the item the live version under `num`, a number of a batch being adopted (it replaces
-   * what the index held for its id); it is found once its batch's segment is added with `adopt`.
+   * Makes the item the live version under `num`, a number of a batch being adopted, with its head
+   * in UTF-8 (a view into the batch's heads: index-batch.ts `headBytesAt`). It replaces what the
+   * index held for its id; it is found once its batch's segment is added with `adopt`.
    */
-  adoptItem(id: string, num: number, meta: KnownMeta, head: string): void {
+  adoptItem(id: string, num: number, meta: KnownMeta, head: Uint8Array): void {
     this.tiers.adopt(id, num, meta, head);
   }
 
   /** Adds a built batch's postings; numbers of it not made live by `adoptItem` count as dead versions. */
-  adopt({ terms, offsets, nums, codes, docs }: BuiltBatch): void {
+  adopt({ termUnits, termEnds, offsets, nums, codes, docs }: BuiltBatch): void {
     if (docs.length === 0) return;
-    this.tiers.segments.push(new Segment(terms, offsets, nums, codes, docs));
+    this.tiers.segments.push(new Segment(new TermList(termUnits, termEnds), offsets, nums, codes, docs));
     this.maintenance.kick();
   }
 
@@ -124,7 +126,7 @@ export class SearchIndex {
 
   /** For execute.ts: the start of a live version's body text (index-heads.ts). */
   headAt(num: number): string | undefined {
-    return this.tiers.heads[num];
+    return this.tiers.heads.get(num);
   }
 
   /** For execute.ts: every item number is below this. */
@@ -172,15 +174,24 @@ export class SearchIndex {
       const held = new Uint8Array(limit);
       for (const { docs } of stored.segments)
         for (let i = 0; i < docs.length; i++) held[docs[i] as number] = 1;
+      const { meta } = tiers;
+      // The saved facet numbers as this dictionary's.
+      const current = stored.facets.map((facet) => meta.facetId(facet));
+      const facetIds = Int32Array.from(stored.facetIds, (f) => current[f] as number);
+      let facetsAt = 0;
+      let headsAt = 0;
+      const headPage = tiers.heads.addPage(stored.heads);
       for (const [i, num] of stored.nums.entries()) {
         if (i % 2_000 === 1_999) await yieldToLoop();
         const id = stored.ids[i] as string;
         if (held[num] !== 1 || tiers.idOf[num] !== undefined || tiers.numOf.has(id)) return null;
         tiers.idOf[num] = id;
         tiers.numOf.set(id, num);
-        tiers.heads[num] = stored.heads[i] ?? '';
-        const facets = stored.facetsOf[i]?.map((f) => stored.facets[f] ?? '');
-        tiers.meta.restore(num, stored.flags[i] ?? 0, stored.updated[i] ?? 0, stored.dates[i] ?? 0, facets);
+        const headSize = stored.headSizes[i] ?? 0;
+        tiers.heads.setAt(num, headPage, headsAt, headSize);
+        headsAt += headSize;
+        const facets = facetIds.subarray(facetsAt, (facetsAt += stored.facetCounts[i] ?? 0));
+        meta.restoreIds(num, stored.flags[i] ?? 0, stored.updated[i] ?? 0, stored.dates[i] ?? 0, facets);
       }
       // Numbers held only by dead versions still count: the free list must not hand them out.
       if (limit > tiers.idOf.length) tiers.idOf[limit - 1] = undefined;
@@ -199,8 +210,14 @@ export class SearchIndex {
     // Saving runs while no update touches the index (index-updater.ts `exclusive`) and with no
     // merge pending (just waited for), so what is read across the turns below is one state.
     const segments = [...this.tiers.segments];
-    const stored: StoredIndex = { rev, segments, facets: [], ...emptyColumns() };
-    const { meta } = this.tiers;
+    const { meta, heads } = this.tiers;
+    const stored: IndexToWrite = {
+      rev,
+      segments,
+      facets: [],
+      ...emptyColumns(),
+      head: (i) => heads.bytes(stored.nums[i] as number) ?? new Uint8Array(0),
+    };
     // Facets renumbered: only those of saved items are written.
     const renumber = new Map<number, number>();
     for (const segment of segments) {
@@ -211,17 +228,17 @@ export class SearchIndex {
         if (id === undefined) continue;
         stored.nums.push(num);
         stored.ids.push(id);
-        stored.heads.push(this.tiers.heads[num] ?? '');
+        stored.headSizes.push(heads.byteLength(num));
         stored.flags.push(meta.flags[num] ?? 0);
         stored.updated.push(meta.updated[num] ?? 0);
         stored.dates.push(meta.date[num] ?? 0);
-        stored.facetsOf.push(
-          (meta.facetsOf[num] ?? []).map((f) => {
-            let saved = renumber.get(f);
-            if (saved === undefined) renumber.set(f, (saved = stored.facets.push(meta.facets[f] ?? '') - 1));
-            return saved;
-          }),
-        );
+        const facets = meta.facetsOf(num);
+        stored.facetCounts.push(facets.length);
+        for (const f of facets) {
+          let saved = renumber.get(f);
+          if (saved === undefined) renumber.set(f, (saved = stored.facets.push(meta.facets[f] ?? '') - 1));
+          stored.facetIds.push(saved);
+        }
       }
     }
     await writeIndex(dir, stored);
