@@ -12,7 +12,6 @@
  * p99 ≤ 10 ms, first search ≤ 1 s after open, rebuild ≤ 60 s, index ≤ 700 MB, update p95 ≤ 5 ms,
  * no stall over 50 ms.
  */
-import { readFileSync } from 'node:fs';
 import fs from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
@@ -83,8 +82,9 @@ export const searchSuite: Suite = {
   async run(size, options) {
     const dir = await fs.mkdtemp(path.join(os.tmpdir(), 'commonplace-search-bench-'));
     try {
-      const catalog = await writeCorpus(dir, size, options.shards);
+      await writeCorpus(dir, size, options.shards);
       const store = await openStore(dir);
+      const catalog = benchCatalog(store);
       const before = memory();
       const built = await withLoopMonitor(() => time(() => rebuild(store)));
       const index = built.value.value;
@@ -94,7 +94,7 @@ export const searchSuite: Suite = {
       const reopened = loaded.value.value?.index;
       if (!reopened) throw new Error('the saved index did not load');
       const first = await time(() => search(reopened, catalog, 'withdrawal camps'));
-      const updates = await updateSamples(reopened, catalog, size);
+      const updates = await updateSamples(reopened, size);
       await reopened.settle();
       const queries = await withLoopMonitor(() => querySamples(reopened, catalog));
       // The same mix with every body it needs in memory: the search without the body files' I/O.
@@ -134,18 +134,12 @@ export const searchSuite: Suite = {
 };
 
 interface BenchCatalog extends SearchCatalog {
-  entries: Map<string, CatalogEntry & { meta: string }>;
   /** Bodies kept in memory, the most recently read (the app keeps 64: body-text.ts). */
   cacheLimit: number;
 }
 
-/**
- * A library of clips in the store's layout (body files, shard files, library.json), written
- * directly as the store would hold it; the entries also in memory, for the query part.
- */
-async function writeCorpus(dir: string, size: number, shards: number): Promise<BenchCatalog> {
-  const entries = new Map<string, CatalogEntry & { meta: string }>();
-  const files = new Map<string, string>();
+/** A library of clips in the store's layout (body files, shard files, library.json), written directly as the store would hold it. */
+async function writeCorpus(dir: string, size: number, shards: number): Promise<void> {
   const byShard = new Map<number, ShardData>();
   for (let bucket = 0; bucket < 256; bucket++)
     await fs.mkdir(bodyPath(dir, bucket.toString(16).padStart(2, '0')), { recursive: true });
@@ -153,8 +147,6 @@ async function writeCorpus(dir: string, size: number, shards: number): Promise<B
   for (const article of generateArticles(size, 1)) {
     const id = `a${String(rev++).padStart(6, '0')}`;
     const record = clipRecord(id, rev, article);
-    entries.set(id, entryOf(article));
-    files.set(id, bodyPath(dir, record.bodyFile));
     const shard = byShard.get(shardOf(id, shards)) ?? { items: {} };
     shard.items[id] = record;
     byShard.set(shardOf(id, shards), shard);
@@ -165,17 +157,23 @@ async function writeCorpus(dir: string, size: number, shards: number): Promise<B
     await replaceFileDurably(shardPath(dir, shard), JSON.stringify(data), { keepBackup: false });
   const library = newLibraryFile(new Date().toISOString(), shards);
   await fs.writeFile(path.join(dir, LIBRARY_FILE), JSON.stringify(library));
+}
+
+/**
+ * The catalog as the app's (catalog.ts `storeCatalog`): entries are the store's records, in its
+ * memory; bodies are read at once, as the app reads a page's bodies (body-text.ts textOfIdNow).
+ */
+function benchCatalog(store: Store): BenchCatalog {
   const cache = new Map<string, string>();
   const catalog: BenchCatalog = {
-    entries,
     cacheLimit: 64,
-    get: (id) => entries.get(id),
-    // Read at once, as the app reads a page's bodies (body-text.ts textOfIdNow).
+    get: (id) => store.get(id),
     async bodyText(id) {
       const cached = cache.get(id);
       if (cached !== undefined) return cached;
-      const file = files.get(id);
-      const text = file === undefined ? '' : bodyPlainText('clip', readFileSync(file, 'utf8'));
+      const record = store.get(id);
+      const raw = record === undefined ? null : store.bodies.readNow(record.bodyFile);
+      const text = record === undefined || raw === null ? '' : bodyPlainText(record.type, raw);
       cache.set(id, text);
       for (const oldest of cache.keys()) if (cache.size > catalog.cacheLimit) cache.delete(oldest);
       return text;
@@ -256,7 +254,7 @@ async function rebuild(store: Store): Promise<SearchIndex> {
 }
 
 /** One-item changes right after the load: edits of existing items, new items, removals. */
-async function updateSamples(index: SearchIndex, catalog: BenchCatalog, size: number): Promise<number[]> {
+async function updateSamples(index: SearchIndex, size: number): Promise<number[]> {
   const random = createRandom(3);
   const samples: number[] = [];
   for (let i = 0; i < UPDATES; i++) {
@@ -275,7 +273,6 @@ async function updateSamples(index: SearchIndex, catalog: BenchCatalog, size: nu
     if (i % 10 === 9) index.remove(id);
     else index.add(doc);
     samples.push(performance.now() - start);
-    if (i % 10 === 9) catalog.entries.delete(id);
     await yieldToLoop();
   }
   return samples;
