@@ -45,6 +45,36 @@ describe('ItemIndex', () => {
     expect(ids(built.query({ view: 'all', offset: 0, limit: 1000 }))).toEqual(expected.map((r) => r.id));
   });
 
+  it('adds many at once in the order adding each gives, trash, clips and counts too', () => {
+    const kinds = (i: number): ItemRecord =>
+      i % 5 === 0
+        ? { ...item(`m${(i * 7919) % 1000}`, day(1 + ((i * 13) % 28))), deleted: day(28) }
+        : i % 3 === 0
+          ? ({
+              ...item(`m${(i * 7919) % 1000}`, day(1 + ((i * 13) % 28))),
+              type: 'clip',
+            } as unknown as ItemRecord)
+          : item(`m${(i * 7919) % 1000}`, day(1 + ((i * 13) % 28)));
+    const present = Array.from({ length: 120 }, (_, i) => item(`p${i}`, day(1 + ((i * 17) % 28))));
+    for (const size of [5, 200]) {
+      const batch = Array.from({ length: size }, (_, i) => kinds(i));
+      const oneByOne = new ItemIndex();
+      const atOnce = new ItemIndex();
+      for (const record of present) {
+        oneByOne.add(record);
+        atOnce.add(record);
+      }
+      for (const record of batch) oneByOne.add(record);
+      atOnce.addAll(batch);
+      for (const view of ['all', 'clips', 'notes', 'trash'] as const)
+        expect(ids(atOnce.query({ view, offset: 0, limit: 1000 }))).toEqual(
+          ids(oneByOne.query({ view, offset: 0, limit: 1000 })),
+        );
+      expect(atOnce.counts).toEqual(oneByOne.counts);
+      expect(atOnce.counts.trash).toBeGreaterThan(0);
+    }
+  });
+
   it('matches random inserts against a full sort', () => {
     const index = new ItemIndex();
     const all: ItemRecord[] = [];

@@ -7,6 +7,9 @@ import { tagKey } from '../shared/tags';
 import { yieldToLoop } from './event-loop';
 import type { ItemRecord } from './item-record';
 
+/** From this many items on, addAll merges them in rather than adding each. */
+const MERGE_FROM = 32;
+
 interface Entry {
   item: ItemRecord;
   /** Lower-cased tags, computed once per record instead of on every filtered list. */
@@ -60,6 +63,23 @@ export class ItemIndex {
     const list = this.listOf(item);
     list.splice(this.position(list, item), 0, toEntry(item));
     if (list === this.live && item.type === 'clip') this.liveClips++;
+  }
+
+  /**
+   * Adds many at once (an import's group of a thousand): sorted among themselves and merged in,
+   * one pass over each list, rather than spliced in one at a time (a move of half the list each).
+   */
+  addAll(items: readonly ItemRecord[]): void {
+    if (items.length < MERGE_FROM) {
+      for (const item of items) this.add(item);
+      return;
+    }
+    const live: Entry[] = [];
+    const trash: Entry[] = [];
+    for (const item of items) (item.deleted === null ? live : trash).push(toEntry(item));
+    this.live = merge(this.live, live.sort(compare));
+    this.trash = merge(this.trash, trash.sort(compare));
+    for (const entry of live) if (entry.item.type === 'clip') this.liveClips++;
   }
 
   /** Removes the entry of exactly this record (records are immutable; a change replaces them). */

@@ -238,9 +238,10 @@ export class Store {
       const old = this.items.get(item.id);
       if (old) this.index.remove(old);
       this.items.set(item.id, item);
-      this.index.add(item);
       touched.add(this.shards.put(item));
     }
+    // Each id once, as it is now (a change could put one twice).
+    this.index.addAll([...new Map(change.put.map((item) => [item.id, item])).values()]);
     this.committedRev = rev;
     return touched;
   }
