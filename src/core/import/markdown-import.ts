@@ -249,7 +249,8 @@ function assetName(bytes: Uint8Array, file: string): string {
 function reportCaseCollisions(files: readonly string[], report: (problem: ImportProblem) => void): void {
   const groups = new Map<string, string[]>();
   for (const file of files) {
-    const key = file.toLocaleLowerCase('und');
+    // The root locale's lower case, which toLowerCase gives without asking ICU for it.
+    const key = file.toLowerCase();
     groups.set(key, [...(groups.get(key) ?? []), file]);
   }
   for (const group of groups.values()) {

@@ -8,7 +8,14 @@
 import type { ClipService } from '../clip-service';
 import { yieldToLoop } from '../event-loop';
 import { markdownToArticle, type Article } from './markdown-html';
-import { loadFiles, lookAtFiles, type FileToLoad, type Loaded, type Looked } from './prepare-file';
+import {
+  loadFiles,
+  lookAtFile,
+  lookAtFiles,
+  type FileToLoad,
+  type Loaded,
+  type Looked,
+} from './prepare-file';
 
 export interface ImportWork {
   /** lookAtFiles(): what the first pass keeps of some files. */
@@ -74,8 +81,13 @@ export function lookAtAll(
     await yieldToLoop();
     while (!answered && next < chunks.length) {
       const at = next++;
-      settle[at]?.(lookAtFiles(root, chunks[at] as string[]));
-      await yieldToLoop();
+      const looked: Looked[] = [];
+      // A file a turn: the first ones, before the code is warm, take milliseconds each.
+      for (const file of chunks[at] as string[]) {
+        looked.push(lookAtFile(root, file));
+        await yieldToLoop();
+      }
+      settle[at]?.(looked);
     }
   };
   for (let lane = 0; lane < ahead; lane++) void onWorker();
