@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { inParallel } from './event-loop';
+import { inParallel, Slices } from './event-loop';
 
 const tick = (ms: number): Promise<void> => new Promise((resolve) => setTimeout(resolve, ms));
 
@@ -34,5 +34,38 @@ describe('inParallel', () => {
     await expect(run).rejects.toThrow('disk full');
     expect(settled).toBe(started.length);
     expect(started.length).toBeLessThan(8);
+  });
+});
+
+describe('Slices', () => {
+  it('lets many loops share one slice a turn, never all their steps in one turn', async () => {
+    // A clock that moves one unit per step, and a counter of the event loop's turns.
+    let clock = 0;
+    const slices = new Slices(5, () => clock);
+    let turn = 0;
+    let counting = true;
+    const count = (): void => {
+      turn++;
+      if (counting) setImmediate(count);
+    };
+    setImmediate(count);
+    const stepsIn = new Map<number, number>();
+    // As inParallel uses it: a step, then the slice asked for the next one.
+    const loop = async (): Promise<void> => {
+      for (let step = 0; step < 10; step++) {
+        clock++;
+        stepsIn.set(turn, (stepsIn.get(turn) ?? 0) + 1);
+        await slices.next();
+      }
+    };
+    await Promise.all(Array.from({ length: 12 }, loop));
+    counting = false;
+    expect([...stepsIn.values()].reduce((a, b) => a + b, 0)).toBe(120);
+    // The first turn starts every loop with one step (and those that found the slice unspent
+    // take another); after it, a turn holds the slice's five steps and the one that spent it.
+    const [first, ...later] = [...stepsIn.entries()].sort(([a], [b]) => a - b).map(([, steps]) => steps);
+    expect(first).toBeLessThanOrEqual(12 + 5);
+    expect(Math.max(...later)).toBeLessThanOrEqual(6);
+    expect(later.length).toBeGreaterThanOrEqual(18);
   });
 });

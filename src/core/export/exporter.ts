@@ -20,7 +20,7 @@ import type { ExportProblem, ExportSummary } from '../../shared/types';
 import type { AssetStore } from '../assets';
 import { isCode, makeDirDurably, syncDir } from '../durable-file';
 import { replaceFileAtomically } from './atomic-write';
-import { inParallel, yieldToLoop } from '../event-loop';
+import { inParallel, Slices, yieldToLoop } from '../event-loop';
 import type { ItemRecord } from '../item-record';
 import { readItem } from '../item-read';
 import type { LinkIndex } from '../links/link-index';
@@ -39,6 +39,8 @@ const PARALLEL = 32;
 const PROGRESS_EVERY_MS = 100;
 // Items named between two turns of the event loop.
 const NAMES_SLICE = 2_000;
+// Titles made file names between two turns (a few microseconds each).
+const STEMS_SLICE = 500;
 
 export interface ExportContext {
   store: Store;
@@ -96,10 +98,13 @@ export async function exportMarkdown(
     tookMs: 0,
   };
   const progress = progressReporter(store, items.length);
+  // Bodies arrive from the disk many in a turn of the event loop: rendering them waits for its slice.
+  const slices = new Slices();
   await inParallel(items, PARALLEL, async (record) => {
     const fileName = names.get(record.id) as string;
     try {
       const item = await readItem(store, record);
+      await slices.next();
       const text = renderItem(item, targets);
       if (item.type === 'clip') {
         await Promise.all(attachmentNames(item.markdown).map((name) => copier.copy(name)));
@@ -159,7 +164,11 @@ async function assignNames(
     for (const [id, name] of manifest.files) if (!exported.has(id)) allocator.take(name);
   }
   const names = new Map<string, string>();
-  const stems = new Map(items.map((item) => [item.id, fileStem(item.title)]));
+  const stems = new Map<string, string>();
+  for (const [i, item] of items.entries()) {
+    stems.set(item.id, fileStem(item.title));
+    if (i % STEMS_SLICE === STEMS_SLICE - 1) await yieldToLoop();
+  }
   for (const item of items) {
     const kept = manifest.files.get(item.id);
     if (kept !== undefined && fitsStem(kept, stems.get(item.id) as string) && !allocator.isTaken(kept)) {
