@@ -119,6 +119,29 @@ describe("an import's work on the worker thread", () => {
     expect(asked.length).toBeGreaterThan(chunks.length / 2);
   });
 
+  it('throws a chunk that could not be looked at where it is awaited, and goes on with the rest', async () => {
+    const { root, markdown } = await scanFolder(path.join(FIXTURES, 'vault'));
+    const failing: ImportWork = {
+      lookAtFiles: async (at, some) => {
+        if (some.includes('Welcome.md')) throw new Error('the thread and this one both failed');
+        return lookAtFiles(at, some);
+      },
+      loadFiles: () => Promise.reject(new Error('not asked')),
+      renderArticle: () => Promise.reject(new Error('not asked')),
+    };
+    const looks = lookAtAll(
+      failing,
+      root,
+      markdown.map((file) => [file]),
+      markdown.length,
+    );
+    const settled = await Promise.allSettled(looks);
+    const failed = settled.filter((one) => one.status === 'rejected');
+    expect(failed).toHaveLength(1);
+    expect(settled[markdown.indexOf('Welcome.md')]?.status).toBe('rejected');
+    expect(settled.filter((one) => one.status === 'fulfilled')).toHaveLength(markdown.length - 1);
+  });
+
   it('imports the same clips whether the worker renders them or this thread does', async () => {
     const imported = async (inWorker: boolean): Promise<Item> =>
       withTempLibrary(

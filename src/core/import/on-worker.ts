@@ -64,16 +64,23 @@ export function lookAtAll(
   chunks: readonly string[][],
   ahead: number,
 ): Promise<Looked[]>[] {
-  const settle: ((looked: Looked[]) => void)[] = [];
-  const looks = chunks.map(() => new Promise<Looked[]>((resolve) => settle.push(resolve)));
+  const settle: { resolve(looked: Looked[]): void; reject(error: unknown): void }[] = [];
+  const looks = chunks.map(
+    () => new Promise<Looked[]>((resolve, reject) => settle.push({ resolve, reject })),
+  );
+  // A chunk that failed is thrown where it is awaited, in its turn; never as unhandled before.
+  for (const look of looks) look.catch(() => undefined);
   let next = 0;
   let answered = false;
   const onWorker = async (): Promise<void> => {
     while (next < chunks.length) {
       const at = next++;
-      const looked = await work.lookAtFiles(root, chunks[at] as string[]);
-      answered = true;
-      settle[at]?.(looked);
+      try {
+        settle[at]?.resolve(await work.lookAtFiles(root, chunks[at] as string[]));
+        answered = true;
+      } catch (error) {
+        settle[at]?.reject(error);
+      }
     }
   };
   const here = async (): Promise<void> => {
@@ -81,13 +88,17 @@ export function lookAtAll(
     await yieldToLoop();
     while (!answered && next < chunks.length) {
       const at = next++;
-      const looked: Looked[] = [];
-      // A file a turn: the first ones, before the code is warm, take milliseconds each.
-      for (const file of chunks[at] as string[]) {
-        looked.push(lookAtFile(root, file));
-        await yieldToLoop();
+      try {
+        const looked: Looked[] = [];
+        // A file a turn: the first ones, before the code is warm, take milliseconds each.
+        for (const file of chunks[at] as string[]) {
+          looked.push(lookAtFile(root, file));
+          await yieldToLoop();
+        }
+        settle[at]?.resolve(looked);
+      } catch (error) {
+        settle[at]?.reject(error);
       }
-      settle[at]?.(looked);
     }
   };
   for (let lane = 0; lane < ahead; lane++) void onWorker();
