@@ -5,7 +5,7 @@
  * request: the caller then indexes on the main thread instead.
  */
 import type { Worker } from 'node:worker_threads';
-import { startWorkerThread } from '../worker-thread';
+import { Replies, startWorkerThread } from '../worker-thread';
 import type { BatchItem, BuiltBatch } from './index-batch';
 import type { BatchReply, BatchRequest } from './index-worker-protocol';
 
@@ -22,18 +22,12 @@ export interface BatchBuilder {
   close(): Promise<void>;
 }
 
-interface Pending {
-  resolve(built: BuiltBatch): void;
-  reject(error: Error): void;
-}
-
 export class IndexWorkerClient implements BatchBuilder {
   // A segment of ~150,000 postings: big enough that merging them stays cheap, small enough that
   // sending one and taking its reply in stay a few milliseconds each.
   readonly batchSize = 384;
   private worker: Worker | null = null;
-  private readonly pending = new Map<number, Pending>();
-  private nextId = 1;
+  private readonly replies = new Replies();
   private failure: Error | null = null;
   private idle: NodeJS.Timeout | null = null;
 
@@ -50,24 +44,18 @@ export class IndexWorkerClient implements BatchBuilder {
       this.failure = error instanceof Error ? error : new Error(String(error));
       return Promise.reject(this.failure);
     }
-    const id = this.nextId++;
-    return new Promise((resolve, reject) => {
-      this.pending.set(id, { resolve, reject });
-      worker.ref();
-      const request: BatchRequest = { id, items };
-      worker.postMessage(request);
-    });
+    return this.replies.send(worker, (id): BatchRequest => ({ id, items }));
   }
 
   /** Ends the thread once it has had nothing to do for a while: the next burst of work (an
    * import's next group of items) finds it started. */
   rest(): void {
     const worker = this.worker;
-    if (worker === null || this.pending.size > 0) return;
+    if (worker === null || this.replies.size > 0) return;
     this.wake();
     this.idle = setTimeout(() => {
       this.idle = null;
-      if (this.worker !== worker || this.pending.size > 0) return;
+      if (this.worker !== worker || this.replies.size > 0) return;
       this.worker = null;
       void worker.terminate();
     }, this.keepIdleMs);
@@ -103,13 +91,11 @@ export class IndexWorkerClient implements BatchBuilder {
   }
 
   private settle(reply: BatchReply): void {
-    const built = reply.built;
-    const pending = this.pending.get(reply.id);
-    if (pending === undefined) return;
-    this.pending.delete(reply.id);
-    if (built !== undefined) pending.resolve(built);
-    else pending.reject(new Error(reply.error));
-    if (this.pending.size === 0) this.worker?.unref();
+    const outcome =
+      reply.built !== undefined
+        ? ({ ok: true, value: reply.built } as const)
+        : ({ ok: false, error: new Error(reply.error) } as const);
+    this.replies.settle(reply.id, outcome, this.worker);
   }
 
   // The thread died (a crash, out of memory): it is not started again.
@@ -122,7 +108,6 @@ export class IndexWorkerClient implements BatchBuilder {
 
   private fail(error: Error): void {
     this.failure ??= error;
-    for (const pending of this.pending.values()) pending.reject(error);
-    this.pending.clear();
+    this.replies.failAll(error);
   }
 }
