@@ -138,62 +138,47 @@ describe('POST /api/<method>', () => {
   });
 
   it('answers 413 too_large to a body over 16 MiB, declared or streamed, and keeps serving', async () => {
-    const declared = await new Promise<Omit<Reply, 'bytes'>>((resolve, reject) => {
-      const req = http.request(
-        {
-          host: '127.0.0.1',
-          port: server.port,
-          method: 'POST',
-          path: '/api/createNote',
-          agent: false,
-          headers: {
-            Authorization: `Bearer ${token}`,
-            'Content-Type': 'application/json',
-            'Content-Length': 17 * 1024 * 1024,
+    // A raw POST to createNote with these headers, its body sent by `send`; resolves with the answer.
+    const post = (
+      headers: http.OutgoingHttpHeaders,
+      send: (req: http.ClientRequest, answered: () => boolean) => void,
+    ): Promise<Omit<Reply, 'bytes'>> =>
+      new Promise((resolve, reject) => {
+        const req = http.request(
+          {
+            host: '127.0.0.1',
+            port: server.port,
+            method: 'POST',
+            path: '/api/createNote',
+            agent: false,
+            headers: { Authorization: `Bearer ${token}`, 'Content-Type': 'application/json', ...headers },
           },
-        },
-        (res) => {
-          let text = '';
-          res.on('data', (c: Buffer) => (text += c.toString()));
-          res.on('end', () => resolve({ status: res.statusCode ?? 0, headers: res.headers, text }));
-        },
-      );
-      req.on('error', reject);
+          (res) => {
+            let text = '';
+            res.on('data', (c: Buffer) => (text += c.toString()));
+            res.on('end', () => resolve({ status: res.statusCode ?? 0, headers: res.headers, text }));
+          },
+        );
+        let answered = false;
+        req.on('response', () => (answered = true));
+        req.on('error', (error) => {
+          if (!answered) reject(error);
+        });
+        send(req, () => answered);
+      });
+
+    const declared = await post({ 'Content-Length': 17 * 1024 * 1024 }, (req) => {
       req.write('{"body":"'); // and never the rest: the server must not wait for it
     });
     expect(declared.status).toBe(413);
     expect(json(declared)).toMatchObject({ code: 'too_large' });
 
-    const streamed = await new Promise<Omit<Reply, 'bytes'>>((resolve, reject) => {
-      const req = http.request(
-        {
-          host: '127.0.0.1',
-          port: server.port,
-          method: 'POST',
-          path: '/api/createNote',
-          agent: false,
-          headers: {
-            Authorization: `Bearer ${token}`,
-            'Content-Type': 'application/json',
-            'Transfer-Encoding': 'chunked',
-          },
-        },
-        (res) => {
-          let text = '';
-          res.on('data', (c: Buffer) => (text += c.toString()));
-          res.on('end', () => resolve({ status: res.statusCode ?? 0, headers: res.headers, text }));
-        },
-      );
-      let answered = false;
-      req.on('response', () => (answered = true));
-      req.on('error', (error) => {
-        if (!answered) reject(error);
-      });
+    const streamed = await post({ 'Transfer-Encoding': 'chunked' }, (req, answered) => {
       const chunk = Buffer.alloc(1024 * 1024, 'a');
       req.write('{"body":"');
       let sent = 0;
       const pump = (): void => {
-        while (!answered && sent < 20 && !req.destroyed) {
+        while (!answered() && sent < 20 && !req.destroyed) {
           sent++;
           if (!req.write(chunk)) {
             req.once('drain', pump);
