@@ -4,8 +4,7 @@
  * segments so there stay few of them (a merge makes a segment several times bigger, so every
  * posting is copied O(log n) times), and compacting once many indexed versions are dead.
  */
-import { performance } from 'node:perf_hooks';
-import { yieldToLoop } from '../event-loop';
+import { Slices, yieldToLoop } from '../event-loop';
 import { Segment, SegmentBuilder, type TermSource } from './index-segment';
 import type { TermList } from './index-terms';
 import type { Tiers } from './index-tiers';
@@ -145,12 +144,8 @@ export async function mergeSources(sources: readonly TermSource[], keep: Uint8Ar
   const add = (num: number, code: number): void => {
     if (keep[num] === 1) builder.add(num, code);
   };
-  let sliceStart = performance.now();
-  const pause = async (): Promise<void> => {
-    if (performance.now() - sliceStart < SLICE_MS) return;
-    await yieldToLoop();
-    sliceStart = performance.now();
-  };
+  const slices = new Slices(SLICE_MS);
+  const pause = (): Promise<void> => slices.next();
   // The clock is read every few terms, or sooner after a common term's long run of postings.
   let work = 0;
   for (;;) {

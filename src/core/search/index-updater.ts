@@ -9,9 +9,8 @@
  * thread, indexed here one by one, yielding to the event loop. What the index reflects is tracked
  * (IndexCoverage) so that a save can say which revision it holds.
  */
-import { performance } from 'node:perf_hooks';
 import type { IndexStatus } from '../../shared/types';
-import { yieldToLoop } from '../event-loop';
+import { Slices } from '../event-loop';
 import type { ItemRecord } from '../item-record';
 import type { Store } from '../store';
 import type { BodyTextReader } from './body-text';
@@ -50,7 +49,7 @@ export class IndexUpdater {
   private readonly lock = new TurnLock();
   private settledWaiters: (() => void)[] = [];
   private idleWaiters: (() => void)[] = [];
-  private lastYield = performance.now();
+  private readonly slices = new Slices(SLICE_MS);
   private applying = false;
   private stopped = false;
   // The highlight documents indexed for each clip (highlight-docs.ts), gathered from the index on first need.
@@ -204,7 +203,7 @@ export class IndexUpdater {
       } finally {
         release();
       }
-      if (performance.now() - this.lastYield > SLICE_MS) await this.yield();
+      await this.slices.next();
     }
     this.settle();
   }
@@ -272,7 +271,7 @@ export class IndexUpdater {
         this.syncHighlights(id, highlightDocs(record));
         this.coverage.mark(record);
       }
-      if (performance.now() - this.lastYield > SLICE_MS) await this.yield();
+      await this.slices.next();
     }
     this.index.adopt(built);
     this.hooks.changed();
@@ -298,7 +297,7 @@ export class IndexUpdater {
       if (!record || this.store.get(id) !== record || record.deleted !== null) this.pending.add(id);
       else if (!this.coverage.reflects(record) || !this.index.has(id)) this.add(record, texts[i] ?? '');
       this.backlog.advance();
-      if (performance.now() - this.lastYield > SLICE_MS) await this.yield();
+      await this.slices.next();
     }
     this.backlog.report();
   }
@@ -338,11 +337,6 @@ export class IndexUpdater {
   private wakeUp(): void {
     this.wake?.();
     this.wake = null;
-  }
-
-  private async yield(): Promise<void> {
-    await yieldToLoop();
-    this.lastYield = performance.now();
   }
 
   private settle(): void {
