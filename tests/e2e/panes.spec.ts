@@ -1,14 +1,21 @@
 /** The sidebar and the list resize on their edges, by mouse or keyboard, and keep their widths. */
+import type { Page } from '@playwright/test';
 import { expect, test } from './fixtures';
 import { LibraryPage } from './pages/library';
+
+/** The library on a window wide enough for all three panes. */
+async function openWide(page: Page, url: string): Promise<LibraryPage> {
+  await page.setViewportSize({ width: 1400, height: 900 });
+  const library = new LibraryPage(page);
+  await library.open(url);
+  return library;
+}
 
 test('the list is widened by dragging its edge, narrowed with ←, kept after a reload and reset by a double-click', async ({
   page,
   served,
 }) => {
-  await page.setViewportSize({ width: 1400, height: 900 });
-  const library = new LibraryPage(page);
-  await library.open(served.url);
+  const library = await openWide(page, served.url);
   const listPane = page.getByRole('region', { name: 'List' });
   const edge = page.getByRole('separator', { name: 'Resize the list' });
   const width = async (): Promise<number> => Math.round((await listPane.boundingBox())?.width ?? 0);
@@ -49,9 +56,7 @@ test('Mod+\\ hides the sidebar and brings it back; Mod+F and the button at the l
   page,
   served,
 }) => {
-  await page.setViewportSize({ width: 1400, height: 900 });
-  const library = new LibraryPage(page);
-  await library.open(served.url);
+  const library = await openWide(page, served.url);
   const sidebar = page.getByRole('complementary', { name: 'Sidebar' });
   const showButton = page.getByRole('button', { name: 'Show the sidebar' });
   const listLeft = async (): Promise<number> =>
