@@ -23,11 +23,16 @@ export function RenameTagDialog({ tag, nodes, onRename, onClose }: RenameTagDial
   const [failure, setFailure] = useState<string | null>(null);
   const [saving, setSaving] = useState(false);
 
-  const dialog = useModal(tag !== null, () => {
+  // The field starts from the tag's name as the dialog opens for it, set while rendering: set once
+  // the dialog was shown, it could overwrite what was typed in between.
+  const [openedFor, setOpenedFor] = useState<string | null>(null);
+  if ((tag?.name ?? null) !== openedFor) {
+    setOpenedFor(tag?.name ?? null);
     setTyped(tag?.name ?? '');
     setFailure(null);
-    requestAnimationFrame(() => field.current?.select());
-  });
+  }
+
+  const dialog = useModal(tag !== null, () => requestAnimationFrame(() => field.current?.select()));
 
   const plan = tag === null ? null : planRename(nodes, tag.name, typed);
 
