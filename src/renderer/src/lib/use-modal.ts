@@ -10,6 +10,8 @@ export function useModal(open: boolean, onShown?: () => void): RefObject<HTMLDia
   useEffect(() => {
     shown.current = onShown;
   });
+  // After every render, not only when `open` changes: the browser may close the dialog itself
+  // (Esc), and a close and a reopen that land in one render leave `open` as it was.
   useEffect(() => {
     const element = dialog.current;
     if (!element) return;
@@ -18,6 +20,6 @@ export function useModal(open: boolean, onShown?: () => void): RefObject<HTMLDia
       shown.current?.();
     }
     if (!open && element.open) element.close();
-  }, [open]);
+  });
   return dialog;
 }
