@@ -1,9 +1,10 @@
 /**
  * YAML front matter: the block between a first line `---` and the next `---` (or `...`), parsed
- * with the `yaml` package (YAML 1.2: dates stay strings). Readers for the keys an Obsidian vault or
+ * with the `yaml` package (YAML 1.2: dates stay strings), simple lines by simple-yaml.ts. Readers for the keys an Obsidian vault or
  * a Commonplace export uses; a value of the wrong shape is ignored, never guessed into shape.
  */
 import { parse, stringify } from 'yaml';
+import { parseSimpleYaml } from './simple-yaml';
 
 export type FrontMatter =
   | { kind: 'none'; body: string }
@@ -13,9 +14,9 @@ export type FrontMatter =
 const OPEN = /^---[ \t]*\n/;
 const CLOSE = /^(?:---|\.\.\.)[ \t]*$/m;
 
-/** Parses a YAML block; throws when it is not valid YAML. */
+/** Parses a YAML block (simple lines without the full parser); throws when it is not valid YAML. */
 function parseYaml(yaml: string): unknown {
-  return parse(yaml, { uniqueKeys: false, maxAliasCount: 100 });
+  return parseSimpleYaml(yaml) ?? parse(yaml, { uniqueKeys: false, maxAliasCount: 100 });
 }
 
 /** Splits `text` (with `\n` line ends) into its front matter and the Markdown after it. */
