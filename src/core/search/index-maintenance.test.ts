@@ -1,11 +1,12 @@
 import { describe, expect, it } from 'vitest';
 import { DeltaTier } from './index-delta';
-import { mergeSources } from './index-maintenance';
+import { Maintenance, mergeSources } from './index-maintenance';
 import { Segment } from './index-segment';
 import { TermList } from './index-terms';
+import { Tiers } from './index-tiers';
 
 /** A segment from `postings`: term → [item number, code] pairs (terms sorted here). */
-function segmentOf(postings: Record<string, [number, number][]>): Segment {
+function segmentOf(postings: Record<string, [number, number][]>, ownsBuffers = false): Segment {
   const terms = Object.keys(postings).sort();
   const offsets = new Uint32Array(terms.length + 1);
   const nums: number[] = [];
@@ -24,6 +25,7 @@ function segmentOf(postings: Record<string, [number, number][]>): Segment {
     Uint32Array.from(nums),
     Uint8Array.from(codes),
     Uint32Array.from(docs),
+    ownsBuffers,
   );
 }
 
@@ -80,5 +82,48 @@ describe('mergeSources', () => {
     });
     expect(Array.from(merged.docs)).toEqual([0, 2, 3, 4, 5]);
     expect(merged.terms.find('rain')).toBe(6);
+  });
+});
+
+describe('Maintenance', () => {
+  // Four segments of one size: the newest four are merged into one.
+  function tiersOfFour(): { tiers: Tiers; sources: Segment[] } {
+    const tiers = new Tiers();
+    const sources = [0, 1, 2, 3].map((num) => segmentOf({ rain: [[num, 1]], [`w${num}`]: [[num, 2]] }, true));
+    tiers.segments.push(...sources);
+    for (let num = 0; num < 4; num++) tiers.idOf[num] = `id${num}`;
+    return { tiers, sources };
+  }
+
+  it('gives the memory of merged segments back at once, and only once no save holds it', async () => {
+    const { tiers, sources } = tiersOfFour();
+    const maintenance = new Maintenance(tiers);
+    await maintenance.idle();
+    expect(tiers.segments).toHaveLength(1);
+    expect(contents(tiers.segments[0] as Segment).rain).toHaveLength(4);
+    for (const source of sources) expect(source.nums.length).toBe(0);
+
+    const held = tiersOfFour();
+    const holding = new Maintenance(held.tiers);
+    const release = holding.hold();
+    await holding.idle();
+    expect(held.tiers.segments).toHaveLength(1);
+    // Still readable while held (a save writes them across turns)…
+    for (const [num, source] of held.sources.entries())
+      expect(contents(source)[`w${num}`]).toEqual([[num, 2]]);
+    release();
+    // …and given back once it lets go; the merged segment stays whole.
+    for (const source of held.sources) expect(source.nums.length).toBe(0);
+    expect(contents(held.tiers.segments[0] as Segment).rain).toHaveLength(4);
+  });
+
+  it('leaves segments read from a file (views of one buffer) to the garbage collector', async () => {
+    const tiers = new Tiers();
+    const loaded = [0, 1, 2, 3].map((num) => segmentOf({ rain: [[num, 1]] }));
+    tiers.segments.push(...loaded);
+    for (let num = 0; num < 4; num++) tiers.idOf[num] = `id${num}`;
+    await new Maintenance(tiers).idle();
+    expect(tiers.segments).toHaveLength(1);
+    for (const [num, source] of loaded.entries()) expect(contents(source).rain).toEqual([[num, 1]]);
   });
 });

@@ -31,8 +31,26 @@ const DEAD_MIN = 500;
 export class Maintenance {
   private running: Promise<void> | null = null;
   private failure: unknown = null;
+  // Segments merged away while something still reads them (a save writing them): freed after.
+  private holds = 0;
+  private mergedAway: Segment[] = [];
 
   constructor(private readonly tiers: Tiers) {}
+
+  /**
+   * Keeps the memory of segments merged away from now on until the returned function is called:
+   * for a reader of segments across turns of the event loop (a save). Searches need no hold: they
+   * read postings within one turn.
+   */
+  hold(): () => void {
+    this.holds++;
+    let released = false;
+    return () => {
+      if (released) return;
+      released = true;
+      if (--this.holds === 0) for (const segment of this.mergedAway.splice(0)) segment.free();
+    };
+  }
 
   /** Starts working if there is work and nothing runs. */
   kick(): void {
@@ -133,6 +151,12 @@ export class Maintenance {
         if (keep[source.docs[i] as number] !== 1) dropped.push(source.docs[i] as number);
     }
     this.tiers.release(dropped);
+    // Nothing reads them any more: their memory goes now (free-buffers.ts says why).
+    for (const source of sources) {
+      if (!(source instanceof Segment)) continue;
+      if (this.holds > 0) this.mergedAway.push(source);
+      else source.free();
+    }
   }
 }
 

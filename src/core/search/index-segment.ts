@@ -3,6 +3,7 @@
  * (item number + code) in flat typed arrays — five bytes a posting, no object per term or per
  * item, so 50,000 articles fit in about a hundred megabytes and load from disk without parsing.
  */
+import { freeBuffers } from './free-buffers';
 import { TermListBuilder, type TermList } from './index-terms';
 
 /** Anything that lists sorted terms and their postings: a segment, or the live tier being flushed. */
@@ -41,7 +42,18 @@ export class Segment implements TermSource {
     readonly nums: Uint32Array,
     readonly codes: Uint8Array,
     readonly docs: Uint32Array,
+    /**
+     * Each array is alone on a buffer of its own (built or merged here), so `free` may give them
+     * back; a segment read from a file is views of one buffer, left to the garbage collector.
+     */
+    private readonly ownsBuffers = false,
   ) {}
+
+  /** Gives the memory of its arrays back at once: the segment is never read again (merged away). */
+  free(): void {
+    if (!this.ownsBuffers) return;
+    freeBuffers([this.terms.units, this.terms.ends, this.offsets, this.nums, this.codes, this.docs]);
+  }
 
   get postings(): number {
     return this.nums.length;
@@ -149,7 +161,14 @@ export class SegmentBuilder {
       }
       ({ nums, codes } = trimmed);
     }
-    return new Segment(this.terms.finish(), this.offsets.slice(0, this.termCount + 1), nums, codes, docs);
+    return new Segment(
+      this.terms.finish(),
+      this.offsets.slice(0, this.termCount + 1),
+      nums,
+      codes,
+      docs,
+      true,
+    );
   }
 
   private grow(least = 0): void {

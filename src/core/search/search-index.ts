@@ -83,7 +83,9 @@ export class SearchIndex {
   /** Adds a built batch's postings; numbers of it not made live by `adoptItem` count as dead versions. */
   adopt({ termUnits, termEnds, offsets, nums, codes, docs }: BuiltBatch): void {
     if (docs.length === 0) return;
-    this.tiers.segments.push(new Segment(new TermList(termUnits, termEnds), offsets, nums, codes, docs));
+    // The arrays came from the indexing thread, each on its own buffer (index-batch.ts).
+    const terms = new TermList(termUnits, termEnds);
+    this.tiers.segments.push(new Segment(terms, offsets, nums, codes, docs, true));
     this.maintenance.kick();
   }
 
@@ -207,6 +209,16 @@ export class SearchIndex {
   private async saveNow(dir: string, rev: number): Promise<void> {
     this.tiers.rollOver(true);
     await this.maintenance.idle();
+    // The segments are written across turns: a merge meanwhile must not free them.
+    const release = this.maintenance.hold();
+    try {
+      await this.writeNow(dir, rev);
+    } finally {
+      release();
+    }
+  }
+
+  private async writeNow(dir: string, rev: number): Promise<void> {
     // Saving runs while no update touches the index (index-updater.ts `exclusive`) and with no
     // merge pending (just waited for), so what is read across the turns below is one state.
     const segments = [...this.tiers.segments];
