@@ -279,6 +279,35 @@ describe('executeSearch', () => {
     for (const hit of found.hits) expect(Number(hit.id.slice(3)) % 2).toBe(0);
   });
 
+  it('reads no body for a phrase whose words are in it but never side by side', async () => {
+    const filler = (n: number): string => Array.from({ length: n }, (_, k) => `word${k}`).join(' ');
+    const items: Item[] = Array.from({ length: 40 }, (_, i) => ({
+      ...base,
+      id: `far${i}`,
+      type: 'note',
+      title: `Far ${i}`,
+      // Both words, apart, in the kept start and after it; the phrase only in far7, after the start.
+      body: `deep and needle. ${filler(300)} ${i === 7 ? 'the deep needle' : 'needle, then deep'} ${filler(10)}`,
+    }));
+    const { index, catalog, reads } = setup(items);
+    const found = await executeSearch(index, parseQuery('"deep needle"'), catalog, { limit: 50, offset: 0 });
+    expect(found.hits.map((hit) => hit.id)).toEqual(['far7']);
+    expect(found.total).toBe(1);
+    expect(reads).toEqual(['far7']);
+    reads.length = 0;
+    const without = await executeSearch(index, parseQuery('-"deep needle" needle'), catalog, {
+      limit: 50,
+      offset: 0,
+    });
+    expect(without.hits.map((hit) => hit.id).sort()).toEqual(
+      items
+        .map((item) => item.id)
+        .filter((id) => id !== 'far7')
+        .sort(),
+    );
+    expect(reads).toEqual(['far7']);
+  });
+
   it('breaks ties by the most recently updated', async () => {
     const items: Item[] = ['2024-01-01', '2024-03-01', '2024-02-01'].map((day, i) => ({
       ...base,

@@ -83,6 +83,7 @@ export async function executeSearch(
     const phrases = new PhraseCheck(groupPhrases, candidates.notPhrases, groups, {
       title: (num) => catalog.get(index.idAt(num) ?? '')?.title ?? '',
       head: (num) => index.headAt(num),
+      pairs: (num) => index.pairsAt(num),
       body: (num) => textOf(index.idAt(num) ?? ''),
     });
     const { accepted, rejected } = await rankedPrefix(

@@ -12,6 +12,7 @@ import { headOf, packHeads } from './index-heads';
 import { metaOf, type KnownMeta } from './index-meta';
 import { docFields, postingCode } from './index-postings';
 import { TermList } from './index-terms';
+import { pairFilter } from './pair-filter';
 
 /** One item of a batch: its number, what indexing reads of its record, and the path of its body file. */
 export interface BatchItem {
@@ -21,8 +22,9 @@ export interface BatchItem {
 }
 
 /**
- * A batch indexed: the parts of a segment (index-segment.ts), and the head and meta of each item,
- * in order — the heads as UTF-8 in one buffer, item i's in [headEnds[i - 1], headEnds[i]).
+ * A batch indexed: the parts of a segment (index-segment.ts), and the head, pair filter
+ * (pair-filter.ts) and meta of each item, in order — the heads as UTF-8 in one buffer, item i's
+ * in [headEnds[i - 1], headEnds[i]), and the filters likewise.
  */
 export interface BuiltBatch {
   /** The terms, packed (index-terms.ts): a TermList's arrays. */
@@ -34,6 +36,8 @@ export interface BuiltBatch {
   docs: Uint32Array;
   heads: Uint8Array;
   headEnds: Uint32Array;
+  pairs: Uint8Array;
+  pairEnds: Uint32Array;
   metas: KnownMeta[];
 }
 
@@ -41,11 +45,13 @@ export interface BuiltBatch {
 export function buildBatch(items: readonly BatchItem[]): BuiltBatch {
   const postingsOf = new Map<string, number[]>();
   const heads: string[] = [];
+  const pairs: Uint8Array[] = [];
   const metas: KnownMeta[] = [];
   let total = 0;
   for (const item of items) {
     const body = readBody(item);
     heads.push(headOf(body));
+    pairs.push(pairFilter(body));
     metas.push(metaOf(item.record));
     const fields = docFields(indexDoc(item.record, body));
     for (const [field, { terms, slots }] of fields.entries()) {
@@ -76,6 +82,11 @@ export function buildBatch(items: readonly BatchItem[]): BuiltBatch {
   const docs = Uint32Array.from(items, (item) => item.num).sort();
   const { units, ends } = TermList.of(terms);
   const packed = packHeads(heads);
+  const pairEnds = new Uint32Array(pairs.length);
+  let pairBytes = 0;
+  for (const [i, filter] of pairs.entries()) pairEnds[i] = pairBytes += filter.length;
+  const packedPairs = new Uint8Array(pairBytes);
+  for (const [i, filter] of pairs.entries()) packedPairs.set(filter, i === 0 ? 0 : (pairEnds[i - 1] ?? 0));
   return {
     termUnits: units,
     termEnds: ends,
@@ -85,6 +96,8 @@ export function buildBatch(items: readonly BatchItem[]): BuiltBatch {
     docs,
     heads: packed.bytes,
     headEnds: packed.ends,
+    pairs: packedPairs,
+    pairEnds,
     metas,
   };
 }
@@ -92,6 +105,11 @@ export function buildBatch(items: readonly BatchItem[]): BuiltBatch {
 /** The UTF-8 bytes of the head of the batch's item `at` (a view). */
 export function headBytesAt({ heads, headEnds }: BuiltBatch, at: number): Uint8Array {
   return heads.subarray(at === 0 ? 0 : (headEnds[at - 1] ?? 0), headEnds[at] ?? 0);
+}
+
+/** The pair filter of the batch's item `at` (a view). */
+export function pairsAt({ pairs, pairEnds }: BuiltBatch, at: number): Uint8Array {
+  return pairs.subarray(at === 0 ? 0 : (pairEnds[at - 1] ?? 0), pairEnds[at] ?? 0);
 }
 
 function readBody(item: BatchItem): string {

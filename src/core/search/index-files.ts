@@ -3,7 +3,8 @@
  * file (the live item numbers, their ids and what index-meta.ts keeps of them, in JSON lines of a
  * few thousand items, so that reading it never holds the event loop for long); a heads file (the
  * start of each item's body, index-heads.ts: UTF-8, one after the other in the items' order, each
- * as long as the items file says); and `manifest.json` — format, version, the store revision, the
+ * as long as the items file says); a pairs file (each item's pair filter, pair-filter.ts, the same
+ * way); and `manifest.json` — format, version, the store revision, the
  * files with their sizes and CRCs, the facet dictionary — replaced atomically last. A crash at any
  * point leaves the old manifest and its files intact; files no manifest names are removed by the
  * next save.
@@ -21,10 +22,11 @@ import { crcOf, decodeSegment, writeSegmentFile } from './index-segment-file';
 const MANIFEST = 'manifest.json';
 const FORMAT = 'commonplace-search-index';
 /** Bump when the files change shape (or the terms change: a new stemmer means a rebuild). */
-export const INDEX_VERSION = 3;
+export const INDEX_VERSION = 4;
 const SEGMENT_NAME = /^seg-[0-9a-f]{16}\.bin$/;
 const ITEMS_NAME = /^items-[0-9a-f]{16}\.jsonl$/;
 const HEADS_NAME = /^heads-[0-9a-f]{16}\.bin$/;
+const PAIRS_NAME = /^pairs-[0-9a-f]{16}\.bin$/;
 // Parsing a line must stay well under 50 ms.
 const ITEMS_PER_LINE = 2_000;
 // Heads are gathered into writes of this size.
@@ -44,17 +46,37 @@ interface Manifest {
   segments: FileEntry[];
   items: FileEntry;
   heads: FileEntry;
+  pairs: FileEntry;
   facets: string[];
 }
 
 /** One line of the items file: a few thousand items, column by column. */
 export type ItemColumns = Pick<
   StoredIndex,
-  'nums' | 'ids' | 'flags' | 'updated' | 'dates' | 'facetCounts' | 'facetIds' | 'headSizes'
+  'nums' | 'ids' | 'flags' | 'updated' | 'dates' | 'facetCounts' | 'facetIds' | 'headSizes' | 'pairSizes'
 >;
-const COLUMNS = ['nums', 'ids', 'flags', 'updated', 'dates', 'facetCounts', 'facetIds', 'headSizes'] as const;
+const COLUMNS = [
+  'nums',
+  'ids',
+  'flags',
+  'updated',
+  'dates',
+  'facetCounts',
+  'facetIds',
+  'headSizes',
+  'pairSizes',
+] as const;
 // The columns with one entry per item (facetIds has one per facet).
-const PER_ITEM = ['nums', 'ids', 'flags', 'updated', 'dates', 'facetCounts', 'headSizes'] as const;
+const PER_ITEM = [
+  'nums',
+  'ids',
+  'flags',
+  'updated',
+  'dates',
+  'facetCounts',
+  'headSizes',
+  'pairSizes',
+] as const;
 
 export interface StoredIndex {
   rev: number;
@@ -72,10 +94,16 @@ export interface StoredIndex {
   /** The UTF-8 size of each item's head (index-heads.ts), and the heads one after the other. */
   headSizes: number[];
   heads: Buffer;
+  /** The size of each item's pair filter (pair-filter.ts), and the filters one after the other. */
+  pairSizes: number[];
+  pairs: Buffer;
 }
 
-/** What is written: the heads are read from where they are kept, one by one, as `headSizes` says. */
-export type IndexToWrite = Omit<StoredIndex, 'heads'> & { head(i: number): Uint8Array };
+/** What is written: heads and pair filters are read from where they are kept, one by one, as their sizes say. */
+export type IndexToWrite = Omit<StoredIndex, 'heads' | 'pairs'> & {
+  head: (i: number) => Uint8Array;
+  pair: (i: number) => Uint8Array;
+};
 
 /** Item columns with nothing in them yet. */
 export function emptyColumns(): ItemColumns {
@@ -88,6 +116,7 @@ export function emptyColumns(): ItemColumns {
     facetCounts: [],
     facetIds: [],
     headSizes: [],
+    pairSizes: [],
   };
 }
 
@@ -101,7 +130,8 @@ export async function writeIndex(dir: string, stored: IndexToWrite): Promise<voi
     segment.file = { dir, name, bytes, crc };
   }
   const items = await writeItems(dir, stored);
-  const heads = await writeHeads(dir, stored);
+  const heads = await writeBytes(dir, 'heads', stored.headSizes, stored.head);
+  const pairs = await writeBytes(dir, 'pairs', stored.pairSizes, stored.pair);
   await syncDir(dir);
   const manifest: Manifest = {
     format: FORMAT,
@@ -114,12 +144,16 @@ export async function writeIndex(dir: string, stored: IndexToWrite): Promise<voi
     })),
     items,
     heads,
+    pairs,
     facets: stored.facets,
   };
   await replaceFileDurably(path.join(dir, MANIFEST), JSON.stringify(manifest), { keepBackup: false });
-  const named = new Set([...manifest.segments.map((segment) => segment.name), items.name, heads.name]);
+  const named = new Set([
+    ...manifest.segments.map((segment) => segment.name),
+    ...[items.name, heads.name, pairs.name],
+  ]);
   for (const entry of await fs.readdir(dir)) {
-    const ours = SEGMENT_NAME.test(entry) || ITEMS_NAME.test(entry) || HEADS_NAME.test(entry);
+    const ours = [SEGMENT_NAME, ITEMS_NAME, HEADS_NAME, PAIRS_NAME].some((name) => name.test(entry));
     if ((ours && !named.has(entry)) || entry.endsWith('.tmp')) {
       await fs.rm(path.join(dir, entry), { force: true });
     }
@@ -143,10 +177,10 @@ export async function readIndex(dir: string): Promise<StoredIndex | null> {
     const items = await readItems(dir, manifest.items, manifest.facets.length);
     if (items === null) return null;
     const heads = await readChecked(dir, manifest.heads, HEADS_NAME);
-    let size = 0;
-    for (const bytes of items.headSizes) size += bytes;
-    if (heads === null || heads.length !== size) return null;
-    return { rev: manifest.rev, segments, facets: manifest.facets, ...items, heads };
+    if (heads === null || heads.length !== sum(items.headSizes)) return null;
+    const pairs = await readChecked(dir, manifest.pairs, PAIRS_NAME);
+    if (pairs === null || pairs.length !== sum(items.pairSizes)) return null;
+    return { rev: manifest.rev, segments, facets: manifest.facets, ...items, heads, pairs };
   } catch {
     return null;
   }
@@ -154,11 +188,11 @@ export async function readIndex(dir: string): Promise<StoredIndex | null> {
 
 function checkManifest(raw: unknown): Manifest | null {
   if (!isObject(raw) || raw.format !== FORMAT || raw.version !== INDEX_VERSION) return null;
-  const { rev, segments, items, heads, facets } = raw;
+  const { rev, segments, items, heads, pairs, facets } = raw;
   if (!Number.isInteger(rev) || !Array.isArray(segments) || !isStringArray(facets)) return null;
   const fileOk = (f: unknown): boolean =>
     isObject(f) && typeof f.name === 'string' && Number.isInteger(f.bytes) && Number.isInteger(f.crc);
-  return segments.every(fileOk) && fileOk(items) && fileOk(heads) ? (raw as unknown as Manifest) : null;
+  return segments.every(fileOk) && [items, heads, pairs].every(fileOk) ? (raw as unknown as Manifest) : null;
 }
 
 async function writeItems(dir: string, stored: IndexToWrite): Promise<FileEntry> {
@@ -180,9 +214,20 @@ async function writeItems(dir: string, stored: IndexToWrite): Promise<FileEntry>
   return { name, bytes: data.length, crc: await crcOf(data) };
 }
 
-// The heads one after the other, gathered a piece at a time into one reused buffer.
-async function writeHeads(dir: string, stored: IndexToWrite): Promise<FileEntry> {
-  const name = `heads-${randomBytes(8).toString('hex')}.bin`;
+function sum(sizes: readonly number[]): number {
+  let total = 0;
+  for (const size of sizes) total += size;
+  return total;
+}
+
+// Heads (or pair filters) one after the other, as `sizes` says, gathered a piece at a time into one reused buffer.
+async function writeBytes(
+  dir: string,
+  kind: 'heads' | 'pairs',
+  sizes: readonly number[],
+  bytesOf: (i: number) => Uint8Array,
+): Promise<FileEntry> {
+  const name = `${kind}-${randomBytes(8).toString('hex')}.bin`;
   const piece = Buffer.alloc(HEADS_PIECE);
   let used = 0;
   let bytes = 0;
@@ -194,18 +239,18 @@ async function writeHeads(dir: string, stored: IndexToWrite): Promise<FileEntry>
     await handle.write(data);
   };
   try {
-    for (let i = 0; i < stored.headSizes.length; i++) {
-      const size = stored.headSizes[i] as number;
+    for (let i = 0; i < sizes.length; i++) {
+      const size = sizes[i] as number;
       if (used + size > piece.length && used > 0) {
         await write(piece.subarray(0, used));
         used = 0;
       }
       // Taken after any wait: a view into where heads are kept is good until the next change.
-      const head = stored.head(i);
-      if (head.length !== size) throw new Error('a head changed while the index was saved');
-      if (size > piece.length) await write(Uint8Array.from(head));
+      const bytes = bytesOf(i);
+      if (bytes.length !== size) throw new Error(`${kind} changed while the index was saved`);
+      if (size > piece.length) await write(Uint8Array.from(bytes));
       else {
-        piece.set(head, used);
+        piece.set(bytes, used);
         used += size;
       }
     }
@@ -251,7 +296,7 @@ function checkColumns(raw: unknown, facetCount: number): ItemColumns | null {
     (column as unknown[]).every((n) => Number.isInteger(n) && (n as number) >= 0 && (n as number) < below);
   const { ids, updated, facetCounts, facetIds } = raw;
   if (
-    !['nums', 'flags', 'dates', 'facetCounts', 'headSizes'].every((key) => integers(raw[key])) ||
+    !['nums', 'flags', 'dates', 'facetCounts', 'headSizes', 'pairSizes'].every((key) => integers(raw[key])) ||
     !integers(facetIds, facetCount) ||
     !(updated as unknown[]).every(Number.isFinite) ||
     !isStringArray(ids)

@@ -4,6 +4,7 @@
  * text costs little more than reading it once.
  */
 import { headText, isCut } from './index-heads';
+import { mayHoldPhrase } from './pair-filter';
 import { scanWords } from './text';
 
 /** True when `phrase` (folded words) occurs in `text` word for word. */
@@ -57,6 +58,8 @@ export class PhraseCheck {
       title(num: number): string;
       /** The start of the body the index keeps (index-heads.ts). */
       head(num: number): string | undefined;
+      /** The filter of the body's adjacent word pairs the index keeps (pair-filter.ts), if any. */
+      pairs(num: number): Uint8Array | undefined;
       body(num: number): Promise<string>;
     },
   ) {}
@@ -73,20 +76,27 @@ export class PhraseCheck {
   }
 
   /**
-   * Whether the item passes, reading its body only when the title and the kept start of it do not
-   * decide; null (left out of the page, not counted) once this search has read MAX_BODY_READS
-   * bodies — a phrase of common words that rarely stand together would otherwise read dozens.
+   * Whether the item passes, reading its body only when the title, the kept start of it and its
+   * pair filter do not decide; null (left out of the page, not counted) once this search has read
+   * MAX_BODY_READS bodies — a phrase of common words that rarely stand together, in bodies too
+   * long for their kept start and whose filters let it through, would otherwise read dozens.
    */
   async verify(num: number): Promise<boolean | null> {
     const title = this.text.title(num);
-    const head = this.text.head(num);
-    const start = head === undefined ? '' : headText(head);
-    const more = head === undefined || isCut(head);
+    // The kept start is decoded only when the filter lets a phrase through.
+    let head: string | undefined | null = null;
+    const kept = (): string | undefined => (head === null ? (head = this.text.head(num)) : head);
+    const pairs = this.text.pairs(num);
     let body: string | null = null;
     let undecided = false;
     const holds = async (phrase: string[]): Promise<boolean> => {
-      if (hasPhrase(title, phrase) || hasPhrase(start, phrase)) return true;
-      if (!more) return false;
+      if (hasPhrase(title, phrase)) return true;
+      // The filter never turns away a phrase the body holds (nor its kept start, the body's
+      // first words): a "no" spares decoding the start and reading the body.
+      if (pairs !== undefined && !mayHoldPhrase(pairs, phrase)) return false;
+      const start = kept();
+      if (start !== undefined && hasPhrase(headText(start), phrase)) return true;
+      if (start !== undefined && !isCut(start)) return false;
       if (body === null) {
         if (this.bodyReads >= MAX_BODY_READS) {
           undecided = true;

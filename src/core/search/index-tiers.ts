@@ -40,16 +40,25 @@ export class Tiers {
   readonly numOf = new Map<string, number>();
   /** Item number → the start of its body text (index-heads.ts), for live numbers only. */
   readonly heads = new HeadStore();
+  /** Item number → the pair filter of its body (pair-filter.ts), for live numbers only: bytes kept as heads are. */
+  readonly pairs = new HeadStore();
   readonly meta = new ItemMeta();
   private free: number[] = [];
 
   /** Indexes a new version of `id`: the old one (if any) is dead from now on. */
-  put(id: string, fields: readonly FieldTerms[], entry: CatalogEntry | undefined, head: string): void {
+  put(
+    id: string,
+    fields: readonly FieldTerms[],
+    entry: CatalogEntry | undefined,
+    head: string,
+    pairs: Uint8Array,
+  ): void {
     this.kill(id);
     const num = this.free.pop() ?? this.idOf.length;
     this.delta.add(num, fields);
     this.idOf[num] = id;
     this.heads.set(num, head);
+    this.pairs.setBytes(num, pairs);
     this.numOf.set(id, num);
     if (entry) this.meta.set(num, entry);
     else this.meta.live(num);
@@ -63,13 +72,14 @@ export class Tiers {
   }
 
   /**
-   * Makes a reserved number the live version of `id` (`head` in UTF-8, a view into its batch's
-   * heads, kept where it is); its postings arrive in a segment of their own.
+   * Makes a reserved number the live version of `id` (`head` in UTF-8 and `pairs`, views into its
+   * batch's buffers, kept where they are); its postings arrive in a segment of their own.
    */
-  adopt(id: string, num: number, meta: KnownMeta, head: Uint8Array): void {
+  adopt(id: string, num: number, meta: KnownMeta, head: Uint8Array, pairs: Uint8Array): void {
     this.kill(id);
     this.idOf[num] = id;
     this.heads.setIn(num, head);
+    this.pairs.setIn(num, pairs);
     this.numOf.set(id, num);
     this.meta.setKnown(num, meta);
   }
@@ -79,6 +89,7 @@ export class Tiers {
     if (num === undefined) return;
     this.idOf[num] = undefined;
     this.heads.delete(num);
+    this.pairs.delete(num);
     this.numOf.delete(id);
     this.meta.clear(num);
   }

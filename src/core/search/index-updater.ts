@@ -14,7 +14,7 @@ import { Slices } from '../event-loop';
 import type { ItemRecord } from '../item-record';
 import type { Store } from '../store';
 import type { BodyTextReader } from './body-text';
-import { headBytesAt, type BuiltBatch } from './index-batch';
+import { headBytesAt, pairsAt, type BuiltBatch } from './index-batch';
 import type { KnownMeta } from './index-meta';
 import { Backlog } from './backlog';
 import { indexDoc } from './catalog';
@@ -267,7 +267,8 @@ export class IndexUpdater {
       if (this.store.get(id) !== record)
         this.pending.add(id); // changed since: its number stays dead
       else if (!this.coverage.reflects(record) || !this.index.has(id)) {
-        this.index.adoptItem(id, num, built.metas[at] as KnownMeta, headBytesAt(built, at));
+        const meta = built.metas[at] as KnownMeta;
+        this.index.adoptItem(id, num, meta, headBytesAt(built, at), pairsAt(built, at));
         this.syncHighlights(id, highlightDocs(record));
         this.coverage.mark(record);
       }

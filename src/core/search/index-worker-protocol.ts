@@ -17,8 +17,8 @@ export type BatchReply =
 
 /** The arrays a reply hands over rather than copies. */
 export function transferList(built: BuiltBatch): ArrayBuffer[] {
-  const { termUnits, termEnds, offsets, nums, codes, docs, heads, headEnds } = built;
-  return [termUnits, termEnds, offsets, nums, codes, docs, heads, headEnds].map(
+  const { termUnits, termEnds, offsets, nums, codes, docs, heads, headEnds, pairs, pairEnds } = built;
+  return [termUnits, termEnds, offsets, nums, codes, docs, heads, headEnds, pairs, pairEnds].map(
     (a) => a.buffer as ArrayBuffer,
   );
 }

@@ -157,6 +157,15 @@ describe('SearchIndex', () => {
       );
     expect(heads(again)).toEqual(heads(index));
     expect(heads(again).get('p-keita')).toContain('Keïta');
+    // And each body's pair filter (phrase checks read no body where it says no).
+    const pairs = (of: SearchIndex): Map<string, number[]> =>
+      new Map(
+        Array.from({ length: of.numberLimit }, (_, num) => [of.idAt(num), of.pairsAt(num)] as const).flatMap(
+          ([id, filter]) => (id === undefined || filter === undefined ? [] : [[id, Array.from(filter)]]),
+        ),
+      );
+    expect(pairs(again).size).toBe(index.size);
+    expect(pairs(again)).toEqual(pairs(index));
     again.add(doc('p-keita', 'Entretien', 'rewritten without the name'));
     again.remove('p-camps');
     again.add(doc('new', 'Fresh', 'a new item about keita'));
@@ -204,6 +213,12 @@ describe('SearchIndex', () => {
     await fs.writeFile(join(dir, heads), changed);
     expect(await SearchIndex.load(dir)).toBeNull();
     await fs.writeFile(join(dir, heads), headBytes);
+    expect(await SearchIndex.load(dir)).not.toBeNull();
+    const pairs = (await fs.readdir(dir)).find((name) => name.startsWith('pairs-')) as string;
+    const pairBytes = await fs.readFile(join(dir, pairs));
+    await fs.writeFile(join(dir, pairs), pairBytes.subarray(1));
+    expect(await SearchIndex.load(dir)).toBeNull();
+    await fs.writeFile(join(dir, pairs), pairBytes);
     expect(await SearchIndex.load(dir)).not.toBeNull();
     await fs.rm(join(dir, segment));
     expect(await SearchIndex.load(dir)).toBeNull();

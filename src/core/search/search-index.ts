@@ -27,6 +27,7 @@ import { docFields } from './index-postings';
 import { Segment } from './index-segment';
 import { TermList } from './index-terms';
 import { Tiers, type PostingList } from './index-tiers';
+import { pairFilter } from './pair-filter';
 
 /** What the index is given of one item: its text and, optionally, its catalog entry. */
 export interface IndexDoc {
@@ -57,7 +58,7 @@ export class SearchIndex {
 
   /** Adds the item, or replaces what the index held for its id. */
   add(doc: IndexDoc): void {
-    this.tiers.put(doc.id, docFields(doc), doc.entry, headOf(doc.body));
+    this.tiers.put(doc.id, docFields(doc), doc.entry, headOf(doc.body), pairFilter(doc.body));
     if (this.tiers.rollOver(false)) this.maintenance.kick();
   }
 
@@ -73,11 +74,12 @@ export class SearchIndex {
 
   /**
    * Makes the item the live version under `num`, a number of a batch being adopted, with its head
-   * in UTF-8 (a view into the batch's heads: index-batch.ts `headBytesAt`). It replaces what the
-   * index held for its id; it is found once its batch's segment is added with `adopt`.
+   * in UTF-8 and its pair filter (views into the batch's buffers: index-batch.ts `headBytesAt`,
+   * `pairsAt`). It replaces what the index held for its id; it is found once its batch's segment
+   * is added with `adopt`.
    */
-  adoptItem(id: string, num: number, meta: KnownMeta, head: Uint8Array): void {
-    this.tiers.adopt(id, num, meta, head);
+  adoptItem(id: string, num: number, meta: KnownMeta, head: Uint8Array, pairs: Uint8Array): void {
+    this.tiers.adopt(id, num, meta, head, pairs);
   }
 
   /** Adds a built batch's postings; numbers of it not made live by `adoptItem` count as dead versions. */
@@ -131,6 +133,11 @@ export class SearchIndex {
     return this.tiers.heads.get(num);
   }
 
+  /** For execute.ts: the pair filter of a live version's body (pair-filter.ts), if it has one. */
+  pairsAt(num: number): Uint8Array | undefined {
+    return this.tiers.pairs.bytes(num);
+  }
+
   /** For execute.ts: every item number is below this. */
   get numberLimit(): number {
     return this.tiers.idOf.length;
@@ -182,7 +189,9 @@ export class SearchIndex {
       const facetIds = Int32Array.from(stored.facetIds, (f) => current[f] as number);
       let facetsAt = 0;
       let headsAt = 0;
+      let pairsAt = 0;
       const headPage = tiers.heads.addPage(stored.heads);
+      const pairPage = tiers.pairs.addPage(stored.pairs);
       for (const [i, num] of stored.nums.entries()) {
         if (i % 2_000 === 1_999) await yieldToLoop();
         const id = stored.ids[i] as string;
@@ -192,6 +201,9 @@ export class SearchIndex {
         const headSize = stored.headSizes[i] ?? 0;
         tiers.heads.setAt(num, headPage, headsAt, headSize);
         headsAt += headSize;
+        const pairSize = stored.pairSizes[i] ?? 0;
+        tiers.pairs.setAt(num, pairPage, pairsAt, pairSize);
+        pairsAt += pairSize;
         const facets = facetIds.subarray(facetsAt, (facetsAt += stored.facetCounts[i] ?? 0));
         meta.restoreIds(num, stored.flags[i] ?? 0, stored.updated[i] ?? 0, stored.dates[i] ?? 0, facets);
       }
@@ -222,13 +234,14 @@ export class SearchIndex {
     // Saving runs while no update touches the index (index-updater.ts `exclusive`) and with no
     // merge pending (just waited for), so what is read across the turns below is one state.
     const segments = [...this.tiers.segments];
-    const { meta, heads } = this.tiers;
+    const { meta, heads, pairs } = this.tiers;
     const stored: IndexToWrite = {
       rev,
       segments,
       facets: [],
       ...emptyColumns(),
       head: (i) => heads.bytes(stored.nums[i] as number) ?? new Uint8Array(0),
+      pair: (i) => pairs.bytes(stored.nums[i] as number) ?? new Uint8Array(0),
     };
     // Facets renumbered: only those of saved items are written.
     const renumber = new Map<number, number>();
@@ -241,6 +254,7 @@ export class SearchIndex {
         stored.nums.push(num);
         stored.ids.push(id);
         stored.headSizes.push(heads.byteLength(num));
+        stored.pairSizes.push(pairs.byteLength(num));
         stored.flags.push(meta.flags[num] ?? 0);
         stored.updated.push(meta.updated[num] ?? 0);
         stored.dates.push(meta.date[num] ?? 0);
