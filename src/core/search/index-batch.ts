@@ -12,7 +12,7 @@ import { headOf, packHeads } from './index-heads';
 import { metaOf, type KnownMeta } from './index-meta';
 import { docFields, postingCode } from './index-postings';
 import { TermList } from './index-terms';
-import { pairFilter } from './pair-filter';
+import { bodyWords, pairFilter } from './pair-filter';
 
 /** One item of a batch: its number, what indexing reads of its record, and the path of its body file. */
 export interface BatchItem {
@@ -51,9 +51,10 @@ export function buildBatch(items: readonly BatchItem[]): BuiltBatch {
   for (const item of items) {
     const body = readBody(item);
     heads.push(headOf(body));
-    pairs.push(pairFilter(body));
+    const words = bodyWords(body);
+    pairs.push(pairFilter(words));
     metas.push(metaOf(item.record));
-    const fields = docFields(indexDoc(item.record, body));
+    const fields = docFields(indexDoc(item.record, body), words);
     for (const [field, { terms, slots }] of fields.entries()) {
       for (let i = 0; i < terms.length; i++) {
         const term = terms[i] as string;

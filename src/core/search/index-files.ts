@@ -22,7 +22,7 @@ import { crcOf, decodeSegment, writeSegmentFile } from './index-segment-file';
 const MANIFEST = 'manifest.json';
 const FORMAT = 'commonplace-search-index';
 /** Bump when the files change shape (or the terms change: a new stemmer means a rebuild). */
-export const INDEX_VERSION = 4;
+export const INDEX_VERSION = 5;
 const SEGMENT_NAME = /^seg-[0-9a-f]{16}\.bin$/;
 const ITEMS_NAME = /^items-[0-9a-f]{16}\.jsonl$/;
 const HEADS_NAME = /^heads-[0-9a-f]{16}\.bin$/;

@@ -4,7 +4,7 @@
  * the field and the slot in one byte; WEIGHT turns a code into the score a match adds, spaced so
  * that any title match outweighs any meta match, which outweighs any body match.
  */
-import { indexTerms } from './text';
+import { indexTerms, stem } from './text';
 import type { IndexDoc } from './search-index';
 
 export const TITLE = 0;
@@ -33,11 +33,15 @@ export interface FieldTerms {
   slots: number[];
 }
 
-export function docFields(doc: IndexDoc): FieldTerms[] {
+/**
+ * The document's fields; `bodyWords`, when given, are its body's words as `scanWords` visits
+ * them (folded, not stemmed: pair-filter.ts `bodyWords`), so that the body is scanned once.
+ */
+export function docFields(doc: IndexDoc, bodyWords?: readonly string[]): FieldTerms[] {
   return [
     titleTerms(indexTerms(doc.title)),
     metaTerms(indexTerms(doc.meta)),
-    bodyTerms(indexTerms(doc.body)),
+    bodyTerms(bodyWords === undefined ? indexTerms(doc.body) : bodyWords.map(stem)),
   ];
 }
 

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { hasPhrase } from './index-phrase';
-import { mayHoldPhrase, pairFilter } from './pair-filter';
+import { bodyWords, mayHoldPhrase, pairFilter } from './pair-filter';
 import { tokenize } from './text';
 
 const TEXTS = [
@@ -15,7 +15,7 @@ describe('pairFilter', () => {
   it('says "maybe" to every phrase a body holds, whatever its words and marks', () => {
     for (const text of TEXTS) {
       const words = tokenize(text).map((token) => token.term);
-      const filter = pairFilter(text);
+      const filter = pairFilter(bodyWords(text));
       for (let length = 1; length <= 4; length++) {
         for (let at = 0; at + length <= words.length; at++) {
           const phrase = words.slice(at, at + length);
@@ -28,7 +28,7 @@ describe('pairFilter', () => {
 
   it('says "no" to nearly every pair of a body\'s words that never stand side by side', () => {
     const words = Array.from({ length: 400 }, (_, i) => `w${i.toString(36)}x`);
-    const filter = pairFilter(words.join(' '));
+    const filter = pairFilter(bodyWords(words.join(' ')));
     let maybe = 0;
     for (let i = 0; i + 1 < words.length; i++) {
       expect(mayHoldPhrase(filter, [words[i] as string, words[i + 1] as string])).toBe(true);
@@ -39,8 +39,8 @@ describe('pairFilter', () => {
 
   it('holds no pair for a body of fewer than two words, and lets one-word phrases through', () => {
     for (const body of ['', 'alone', '  …  ']) {
-      expect(mayHoldPhrase(pairFilter(body), ['alone', 'again'])).toBe(false);
-      expect(mayHoldPhrase(pairFilter(body), ['alone'])).toBe(true);
+      expect(mayHoldPhrase(pairFilter(bodyWords(body)), ['alone', 'again'])).toBe(false);
+      expect(mayHoldPhrase(pairFilter(bodyWords(body)), ['alone'])).toBe(true);
     }
   });
 });

@@ -27,7 +27,7 @@ import { docFields } from './index-postings';
 import { Segment } from './index-segment';
 import { TermList } from './index-terms';
 import { Tiers, type PostingList } from './index-tiers';
-import { pairFilter } from './pair-filter';
+import { bodyWords, pairFilter } from './pair-filter';
 
 /** What the index is given of one item: its text and, optionally, its catalog entry. */
 export interface IndexDoc {
@@ -58,7 +58,8 @@ export class SearchIndex {
 
   /** Adds the item, or replaces what the index held for its id. */
   add(doc: IndexDoc): void {
-    this.tiers.put(doc.id, docFields(doc), doc.entry, headOf(doc.body), pairFilter(doc.body));
+    const words = bodyWords(doc.body);
+    this.tiers.put(doc.id, docFields(doc, words), doc.entry, headOf(doc.body), pairFilter(words));
     if (this.tiers.rollOver(false)) this.maintenance.kick();
   }
 
