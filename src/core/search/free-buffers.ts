@@ -27,5 +27,9 @@ export function freeBuffers(arrays: readonly ArrayBufferView[]): void {
     channel.port2.close();
     sink = channel.port1;
   }
-  sink.postMessage(null, [...buffers]);
+  try {
+    sink.postMessage(null, [...buffers]);
+  } catch {
+    // One Node will not let go of (marked untransferable): all are left to the garbage collector.
+  }
 }
