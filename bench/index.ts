@@ -2,10 +2,11 @@
  * `npm run bench [-- --json] [--sizes 1000,10000,50000] [--suites store,clip,search,links] [--shards N]`:
  * runs every suite (or those named) at every size and prints a table (or the same figures as JSON).
  * Each suite's memory figures are cleanest in a process of its own (`--suites search`). Data lives
- * under the system temp folder and is removed after each run.
+ * under the system temp folder and is removed once every suite has run (see scratch.ts).
  */
 import { parseArgs } from 'node:util';
 import { DEFAULT_SHARDS } from '../src/core/library-file';
+import { removeScratchDirs } from './scratch';
 import { clipSuite } from './suites/clip';
 import { linksSuite } from './suites/links';
 import { searchSuite } from './suites/search';
@@ -46,16 +47,20 @@ async function main(): Promise<void> {
   const chosen = names === undefined ? suites : suites.filter((suite) => names.includes(suite.name));
 
   const results: Result[] = [];
-  for (const suite of chosen) {
-    for (const size of sizes) {
-      if (!values.json) process.stderr.write(`${suite.name} at ${size} items…\n`);
-      const figures = await suite.run(size, { shards });
-      results.push({
-        suite: suite.name,
-        size,
-        figures: Object.fromEntries(Object.entries(figures).map(([name, value]) => [name, round(value)])),
-      });
+  try {
+    for (const suite of chosen) {
+      for (const size of sizes) {
+        if (!values.json) process.stderr.write(`${suite.name} at ${size} items…\n`);
+        const figures = await suite.run(size, { shards });
+        results.push({
+          suite: suite.name,
+          size,
+          figures: Object.fromEntries(Object.entries(figures).map(([name, value]) => [name, round(value)])),
+        });
+      }
     }
+  } finally {
+    await removeScratchDirs();
   }
   if (values.json) {
     process.stdout.write(

@@ -8,7 +8,6 @@
  */
 import { createHash } from 'node:crypto';
 import fs from 'node:fs/promises';
-import os from 'node:os';
 import path from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { writeItems, type BulkItem } from '../../src/core/bulk-write';
@@ -23,6 +22,7 @@ import { ASSETS_DIR, LIBRARY_FILE, bodyFileName } from '../../src/core/paths';
 import { createRandom, generateArticle, generateNote, type Random } from '../corpus';
 import { time, withLoopMonitor } from '../stats';
 import type { Suite } from './suite';
+import { scratchDir } from '../scratch';
 
 // Share of clips among the items, and of clips with an image (drawn from a few distinct files).
 const CLIP_SHARE = 0.3;
@@ -44,22 +44,18 @@ export const transferSuite: Suite = {
     'imported',
   ],
   async run(size, options) {
-    const root = await fs.mkdtemp(path.join(os.tmpdir(), 'commonplace-bench-'));
-    try {
-      const library = path.join(root, 'library');
-      const out = path.join(root, 'export');
-      const seeded = await time(() => seedMixedLibrary(library, size, options.shards));
-      const exported = await measureExport(library, out, size);
-      const imported = await measureImport(path.join(root, 'imported'), out);
-      return {
-        'seed s': seeded.ms / 1000,
-        ...exported,
-        'export MB': (await folderBytes(out)) / 1e6,
-        ...imported,
-      };
-    } finally {
-      await fs.rm(root, { recursive: true, force: true });
-    }
+    const root = await scratchDir('commonplace-bench-');
+    const library = path.join(root, 'library');
+    const out = path.join(root, 'export');
+    const seeded = await time(() => seedMixedLibrary(library, size, options.shards));
+    const exported = await measureExport(library, out, size);
+    const imported = await measureImport(path.join(root, 'imported'), out);
+    return {
+      'seed s': seeded.ms / 1000,
+      ...exported,
+      'export MB': (await folderBytes(out)) / 1e6,
+      ...imported,
+    };
   },
 };
 
