@@ -30,9 +30,12 @@ export function normalizeTag(raw: string): string {
   return tag;
 }
 
-/** The identity of a tag: case-insensitive, so `Mali` and `mali` are one tag. */
+/**
+ * The identity of a tag: case-insensitive, so `Mali` and `mali` are one tag. The root locale's
+ * lower case, which toLowerCase gives (for every code point) without asking ICU, many times faster.
+ */
 export function tagKey(tag: string): string {
-  return tag.toLocaleLowerCase('und');
+  return tag.toLowerCase();
 }
 
 /** True when `tag` is `parent` or nested under it (`sahel/mali` is under `sahel`). */
