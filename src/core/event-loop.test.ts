@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { inParallel, Slices } from './event-loop';
+import { inParallel, Slices, sortInSlices } from './event-loop';
 
 const tick = (ms: number): Promise<void> => new Promise((resolve) => setTimeout(resolve, ms));
 
@@ -67,5 +67,27 @@ describe('Slices', () => {
     expect(first).toBeLessThanOrEqual(12 + 5);
     expect(Math.max(...later)).toBeLessThanOrEqual(6);
     expect(later.length).toBeGreaterThanOrEqual(18);
+  });
+});
+
+describe('sortInSlices', () => {
+  it('sorts as Array.prototype.sort does, equal items in their order, yielding on the way', async () => {
+    let seed = 7;
+    const next = (): number => (seed = (seed * 1103515245 + 12345) % 2 ** 31);
+    for (const length of [0, 1, 1_023, 1_024, 1_025, 5_000]) {
+      const items = Array.from({ length }, (_, at) => ({ key: next() % 100, at }));
+      const byKey = (a: { key: number }, b: { key: number }): number => a.key - b.key;
+      let clock = 0;
+      let turns = 0;
+      const slices = new Slices(3, () => clock++);
+      const yielded = slices.next.bind(slices);
+      slices.next = () => {
+        turns++;
+        return yielded();
+      };
+      const sorted = await sortInSlices(items, byKey, slices);
+      expect(sorted).toEqual([...items].sort(byKey));
+      if (length === 5_000) expect(turns).toBeGreaterThan(3);
+    }
   });
 });

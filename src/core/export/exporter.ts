@@ -20,7 +20,7 @@ import type { ExportProblem, ExportSummary } from '../../shared/types';
 import type { AssetStore } from '../assets';
 import { isCode, makeDirDurably, syncDir } from '../durable-file';
 import { replaceFileAtomically } from './atomic-write';
-import { inParallel, Slices, yieldToLoop } from '../event-loop';
+import { inParallel, Slices, sortInSlices } from '../event-loop';
 import type { ItemRecord } from '../item-record';
 import { readItem } from '../item-read';
 import type { LinkIndex } from '../links/link-index';
@@ -37,10 +37,6 @@ import { scopeItems } from './scope';
 // Files written at once: enough to overlap the disk's waits, few enough to keep the loop free.
 const PARALLEL = 32;
 const PROGRESS_EVERY_MS = 100;
-// Items named between two turns of the event loop.
-const NAMES_SLICE = 2_000;
-// Titles made file names between two turns (a few microseconds each).
-const STEMS_SLICE = 500;
 
 export interface ExportContext {
   store: Store;
@@ -65,22 +61,30 @@ export async function exportMarkdown(
   });
   const scope = { ids: args.ids, tag: args.tag, query: args.query };
   if (args.query !== undefined) await context.search.whenReady();
-  const items = (await scopeItems(store, context.search, scope, problems)).sort(byAge);
+  const items = await sortInSlices(await scopeItems(store, context.search, scope, problems), byAge);
   await index.ready();
 
   const names = await assignNames(items, manifest, await folderEntries(dir), args.prune);
+  const slices = new Slices();
   const next: ExportManifest = {
-    files: new Map([...(args.prune ? [] : manifest.files), ...names]),
+    files: new Map(args.prune ? [] : manifest.files),
     attachments: new Set(manifest.attachments),
   };
+  for (const [id, name] of names) {
+    next.files.set(id, name);
+    if (slices.due()) await slices.next();
+  }
   await writeManifest(dir, next);
   const ours = new Set(next.files.values());
+  const stems = new Map<string, string>();
   for (const item of items) {
+    const name = names.get(item.id) as string;
+    stems.set(item.id, name.slice(0, -MARKDOWN_EXT.length));
     const old = manifest.files.get(item.id);
-    if (old !== undefined && old !== names.get(item.id) && !ours.has(old)) await removeFile(dir, old);
+    if (old !== undefined && old !== name && !ours.has(old)) await removeFile(dir, old);
+    if (slices.due()) await slices.next();
   }
 
-  const stems = new Map([...names].map(([id, name]) => [id, name.slice(0, -MARKDOWN_EXT.length)]));
   const targets = {
     resolve: (target: string) => index.resolve(target),
     stemOf: (id: string) => stems.get(id),
@@ -99,7 +103,6 @@ export async function exportMarkdown(
   };
   const progress = progressReporter(store, items.length);
   // Bodies arrive from the disk many in a turn of the event loop: rendering them waits for its slice.
-  const slices = new Slices();
   await inParallel(items, PARALLEL, async (record) => {
     const fileName = names.get(record.id) as string;
     try {
@@ -157,17 +160,26 @@ async function assignNames(
   entries: readonly string[],
   prune: boolean,
 ): Promise<Map<string, string>> {
+  // Tens of thousands of names: the thread is let go whenever a slice of its time is used up.
+  const slices = new Slices();
   const listed = new Set(manifest.files.values());
   const exported = new Set(items.map((item) => item.id));
-  const allocator = new NameAllocator(entries.filter((name) => !listed.has(name)));
+  const allocator = new NameAllocator();
+  for (const name of entries) {
+    if (!listed.has(name)) allocator.take(name);
+    if (slices.due()) await slices.next();
+  }
   if (!prune) {
-    for (const [id, name] of manifest.files) if (!exported.has(id)) allocator.take(name);
+    for (const [id, name] of manifest.files) {
+      if (!exported.has(id)) allocator.take(name);
+      if (slices.due()) await slices.next();
+    }
   }
   const names = new Map<string, string>();
   const stems = new Map<string, string>();
-  for (const [i, item] of items.entries()) {
+  for (const item of items) {
     stems.set(item.id, fileStem(item.title));
-    if (i % STEMS_SLICE === STEMS_SLICE - 1) await yieldToLoop();
+    if (slices.due()) await slices.next();
   }
   for (const item of items) {
     const kept = manifest.files.get(item.id);
@@ -175,10 +187,11 @@ async function assignNames(
       allocator.take(kept);
       names.set(item.id, kept);
     }
+    if (slices.due()) await slices.next();
   }
-  for (const [i, item] of items.entries()) {
+  for (const item of items) {
     if (!names.has(item.id)) names.set(item.id, allocator.allocate(stems.get(item.id) as string));
-    if (i % NAMES_SLICE === NAMES_SLICE - 1) await yieldToLoop();
+    if (slices.due()) await slices.next();
   }
   return names;
 }

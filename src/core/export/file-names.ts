@@ -35,9 +35,9 @@ export function fileStem(title: string): string {
   return stem;
 }
 
-/** How the file system may compare names: case and Unicode form ignored. */
+/** How the file system may compare names: case and Unicode form ignored (the root locale's lower case, as tagKey). */
 export function nameKey(fileName: string): string {
-  return fileName.normalize('NFC').toLocaleLowerCase('und');
+  return fileName.normalize('NFC').toLowerCase();
 }
 
 /** `stem` with ` N` appended (N ≥ 2), still within the length limits. */
@@ -79,8 +79,9 @@ export class NameAllocator {
     const key = nameKey(stem);
     for (let n = this.tried.get(key) ?? 1; ; n++) {
       const name = numbered(stem, n) + MARKDOWN_EXT;
-      if (!this.isTaken(name)) {
-        this.take(name);
+      const nameTaken = nameKey(name);
+      if (!this.taken.has(nameTaken)) {
+        this.taken.add(nameTaken);
         this.tried.set(key, n + 1);
         return name;
       }

@@ -8,6 +8,7 @@
 import fs from 'node:fs/promises';
 import path from 'node:path';
 import { isCode, replaceFileDurably } from '../durable-file';
+import { Slices } from '../event-loop';
 import { isObject } from '../json-shape';
 
 export const MANIFEST_FILE = '.commonplace-export.json';
@@ -35,10 +36,12 @@ export async function readManifest(dir: string): Promise<ExportManifest> {
   if (!isObject(raw) || raw.version !== MANIFEST_VERSION || !isObject(raw.files)) {
     throw new Error(`not a version ${MANIFEST_VERSION} export manifest`);
   }
+  const slices = new Slices();
   for (const [id, name] of Object.entries(raw.files)) {
     if (typeof name === 'string' && SAFE_NAME.test(name) && name !== '.' && name !== '..') {
       manifest.files.set(id, name);
     }
+    if (slices.due()) await slices.next();
   }
   if (Array.isArray(raw.attachments)) {
     for (const name of raw.attachments) {
@@ -49,17 +52,33 @@ export async function readManifest(dir: string): Promise<ExportManifest> {
   return manifest;
 }
 
-/** Serialised with sorted keys, so an export that changed nothing writes the same bytes. */
-export function manifestText(manifest: ExportManifest): string {
-  const files = Object.fromEntries([...manifest.files].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)));
-  const attachments = [...manifest.attachments].sort();
-  return `${JSON.stringify({ version: MANIFEST_VERSION, files, attachments }, null, 2)}\n`;
+/**
+ * Serialised with sorted keys, so an export that changed nothing writes the same bytes: what
+ * `JSON.stringify(…, null, 2)` writes, a line at a time, in slices of the event loop's time (an
+ * export of 50,000 items lists as many files).
+ */
+export async function manifestText(manifest: ExportManifest, slices = new Slices()): Promise<string> {
+  const lines: string[] = [];
+  // The default order: by UTF-16 code units.
+  for (const id of [...manifest.files.keys()].sort()) {
+    lines.push(`    ${JSON.stringify(id)}: ${JSON.stringify(manifest.files.get(id))}`);
+    if (slices.due()) await slices.next();
+  }
+  const attachments = [...manifest.attachments].sort().map((name) => `    ${JSON.stringify(name)}`);
+  return (
+    `{\n  "version": ${MANIFEST_VERSION},\n  "files": ${block('{', lines, '}')},\n` +
+    `  "attachments": ${block('[', attachments, ']')}\n}\n`
+  );
+}
+
+function block(open: string, lines: readonly string[], close: string): string {
+  return lines.length === 0 ? open + close : `${open}\n${lines.join(',\n')}\n  ${close}`;
 }
 
 /** Writes the manifest atomically unless it already holds exactly this. */
 export async function writeManifest(dir: string, manifest: ExportManifest): Promise<void> {
   const file = path.join(dir, MANIFEST_FILE);
-  const text = manifestText(manifest);
+  const text = await manifestText(manifest);
   const current = await fs.readFile(file, 'utf8').catch(() => null);
   if (current !== text) await replaceFileDurably(file, text, { keepBackup: false });
 }
