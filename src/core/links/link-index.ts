@@ -9,13 +9,10 @@
  * spaces ignored; items in the trash do not resolve. Among several matches the winner is, in
  * order: a note over a clip, a title over an alias, the oldest created, the smallest id.
  */
-import { yieldToLoop } from '../event-loop';
+import { Slices } from '../event-loop';
 import type { ItemRecord } from '../item-record';
 import type { Store } from '../store';
 import { linkKey, linkTexts, parseLinkText } from './wikilink';
-
-// Items indexed between two turns of the event loop while building.
-const BUILD_SLICE = 1_000;
 
 /** A name an item answers to. */
 export interface ItemName {
@@ -53,14 +50,16 @@ export class LinkIndex {
     while (this.reading.size > 0) await Promise.all(this.reading.values());
   }
 
-  // In slices, yielding to the event loop. Changes announced meanwhile are applied at once (built is
-  // already true); an id the loop reaches later is simply looked up again.
+  // In slices of the event loop's time (a count of items would hold it far longer on a busy
+  // machine). Changes announced meanwhile are applied at once (built is already true); an id the
+  // loop reaches later is simply looked up again.
   private async build(): Promise<void> {
     this.built = true;
     const ids = Array.from(this.store.allItems(), (record) => record.id);
-    for (let i = 0; i < ids.length; i++) {
-      this.refresh(ids[i] as string);
-      if (i % BUILD_SLICE === BUILD_SLICE - 1) await yieldToLoop();
+    const slices = new Slices();
+    for (const id of ids) {
+      this.refresh(id);
+      if (slices.due()) await slices.next();
     }
   }
 
