@@ -262,16 +262,21 @@ describe('executeSearch', () => {
     expect(reads).toEqual([]);
   });
 
-  it('reads at most MAX_BODY_READS bodies for phrases, and shows no hit it could not check', async () => {
+  /** Forty notes whose bodies hold `deep` and `needle` in the kept start, then `far(i)` after it. */
+  const farItems = (far: (i: number) => string): Item[] => {
     const filler = (n: number): string => Array.from({ length: n }, (_, k) => `word${k}`).join(' ');
-    const items: Item[] = Array.from({ length: 40 }, (_, i) => ({
+    return Array.from({ length: 40 }, (_, i) => ({
       ...base,
       id: `far${i}`,
       type: 'note',
       title: `Far ${i}`,
-      // Both words early, the phrase itself past the kept start, in every other item.
-      body: `deep and needle. ${filler(300)} ${i % 2 === 0 ? 'the deep needle' : 'needle deep'} ${filler(10)}`,
+      body: `deep and needle. ${filler(300)} ${far(i)} ${filler(10)}`,
     }));
+  };
+
+  it('reads at most MAX_BODY_READS bodies for phrases, and shows no hit it could not check', async () => {
+    // The phrase itself past the kept start, in every other item.
+    const items = farItems((i) => (i % 2 === 0 ? 'the deep needle' : 'needle deep'));
     const { index, catalog, reads } = setup(items);
     const found = await executeSearch(index, parseQuery('"deep needle"'), catalog, { limit: 50, offset: 0 });
     expect(reads.length).toBeLessThanOrEqual(MAX_BODY_READS);
@@ -280,15 +285,8 @@ describe('executeSearch', () => {
   });
 
   it('reads no body for a phrase whose words are in it but never side by side', async () => {
-    const filler = (n: number): string => Array.from({ length: n }, (_, k) => `word${k}`).join(' ');
-    const items: Item[] = Array.from({ length: 40 }, (_, i) => ({
-      ...base,
-      id: `far${i}`,
-      type: 'note',
-      title: `Far ${i}`,
-      // Both words, apart, in the kept start and after it; the phrase only in far7, after the start.
-      body: `deep and needle. ${filler(300)} ${i === 7 ? 'the deep needle' : 'needle, then deep'} ${filler(10)}`,
-    }));
+    // Both words, apart, after the kept start too; the phrase only in far7.
+    const items = farItems((i) => (i === 7 ? 'the deep needle' : 'needle, then deep'));
     const { index, catalog, reads } = setup(items);
     const found = await executeSearch(index, parseQuery('"deep needle"'), catalog, { limit: 50, offset: 0 });
     expect(found.hits.map((hit) => hit.id)).toEqual(['far7']);

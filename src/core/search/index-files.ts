@@ -67,16 +67,9 @@ const COLUMNS = [
   'pairSizes',
 ] as const;
 // The columns with one entry per item (facetIds has one per facet).
-const PER_ITEM = [
-  'nums',
-  'ids',
-  'flags',
-  'updated',
-  'dates',
-  'facetCounts',
-  'headSizes',
-  'pairSizes',
-] as const;
+const PER_ITEM = COLUMNS.filter(
+  (key): key is Exclude<(typeof COLUMNS)[number], 'facetIds'> => key !== 'facetIds',
+);
 
 export interface StoredIndex {
   rev: number;
