@@ -5,6 +5,7 @@
  * under the system temp folder and is removed once every suite has run (see scratch.ts).
  */
 import { parseArgs } from 'node:util';
+import { tuneHeap } from '../src/core/heap';
 import { DEFAULT_SHARDS } from '../src/core/library-file';
 import { removeScratchDirs } from './scratch';
 import { clipSuite } from './suites/clip';
@@ -24,6 +25,8 @@ interface Result {
 }
 
 async function main(): Promise<void> {
+  // As the app does (heap.ts).
+  tuneHeap();
   const { values } = parseArgs({
     options: {
       json: { type: 'boolean', default: false },

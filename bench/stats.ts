@@ -1,5 +1,5 @@
 /** Small numeric helpers for the bench: timings in milliseconds. */
-import { monitorEventLoopDelay } from 'node:perf_hooks';
+import { constants, monitorEventLoopDelay, PerformanceObserver } from 'node:perf_hooks';
 
 export interface Summary {
   p50: number;
@@ -29,5 +29,25 @@ export async function withLoopMonitor<T>(work: () => Promise<T>): Promise<{ loop
     return { loopMaxMs: histogram.max / 1e6, value };
   } finally {
     histogram.disable();
+  }
+}
+
+/** Runs `work` while counting the full garbage collections of this thread's heap. */
+export async function withFullCollections<T>(work: () => Promise<T>): Promise<{ fullGcs: number; value: T }> {
+  let fullGcs = 0;
+  const observer = new PerformanceObserver((list) => {
+    for (const entry of list.getEntries()) {
+      const { detail } = entry as unknown as { detail?: { kind?: number } };
+      if (detail?.kind === constants.NODE_PERFORMANCE_GC_MAJOR) fullGcs++;
+    }
+  });
+  observer.observe({ entryTypes: ['gc'] });
+  try {
+    const value = await work();
+    // Entries reach the observer a turn later.
+    await new Promise((resolve) => setTimeout(resolve, 10));
+    return { fullGcs, value };
+  } finally {
+    observer.disconnect();
   }
 }

@@ -40,7 +40,7 @@ import {
   rareArticleWords,
   type CorpusArticle,
 } from '../corpus';
-import { summarize, time, withLoopMonitor } from '../stats';
+import { summarize, time, withFullCollections, withLoopMonitor } from '../stats';
 import type { Suite } from './suite';
 
 const MIX: Record<string, string[]> = {
@@ -75,7 +75,16 @@ const PAGE = { limit: 20, offset: 0 };
 export const searchSuite: Suite = {
   name: 'search',
   columns: [
-    ...['build s', 'build loop max', 'index MB', 'save ms', 'save loop max', 'load ms', 'load loop max'],
+    ...[
+      'build s',
+      'build loop max',
+      'build full GCs',
+      'index MB',
+      'save ms',
+      'save loop max',
+      'load ms',
+      'load loop max',
+    ],
     ...['first search ms', 'query p50', 'query p95', 'query p99', 'query max', 'query loop max'],
     ...['cached p95', 'cached p99', 'update first', 'update p95', 'update max'],
   ],
@@ -86,7 +95,8 @@ export const searchSuite: Suite = {
       const store = await openStore(dir);
       const catalog = benchCatalog(store);
       const before = memory();
-      const built = await withLoopMonitor(() => time(() => rebuild(store)));
+      const collected = await withFullCollections(() => withLoopMonitor(() => time(() => rebuild(store))));
+      const built = collected.value;
       const index = built.value.value;
       const indexMb = (memory() - before) / 1e6;
       const saved = await withLoopMonitor(() => time(() => index.save(path.join(dir, 'index'), size)));
@@ -109,6 +119,7 @@ export const searchSuite: Suite = {
       return {
         'build s': built.value.ms / 1000,
         'build loop max': built.loopMaxMs,
+        'build full GCs': collected.fullGcs,
         'index MB': indexMb,
         'save ms': saved.value.ms,
         'save loop max': saved.loopMaxMs,

@@ -3,6 +3,7 @@
  * code (0 done, 1 failed, 2 usage error) so tests can run it in-process with captured io.
  */
 import { parseArgs } from 'node:util';
+import { tuneHeap } from '../core/heap';
 import { commandName, type Command, type CommandContext, type OptionSpecs } from './command';
 import { commands } from './commands';
 import { commandHelp, findCommand, findCommandByName, generalHelp } from './help';
@@ -109,6 +110,7 @@ function unknownName(words: readonly string[]): string {
 }
 
 if (typeof require !== 'undefined' && require.main === module) {
+  tuneHeap();
   // `commonplace list | head` closes the pipe early; that is not an error worth a stack trace.
   process.stdout.on('error', (error: NodeJS.ErrnoException) => {
     if (error.code === 'EPIPE') process.exit(0);

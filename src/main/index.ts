@@ -1,6 +1,7 @@
 import { join, resolve } from 'node:path';
 import { app, dialog, session, type BrowserWindow } from 'electron';
 import { createNotebook, defaultLibraryDir, type Notebook } from '../core';
+import { tuneHeap } from '../core/heap';
 import type { ClipperService } from '../server/clipper/service';
 import { registerAppScheme, serveAppScheme } from './app-scheme';
 import { startClipper } from './clipper';
@@ -20,6 +21,7 @@ let unbindIpc: (() => void) | null = null;
 let clipper: ClipperService | null = null;
 let closing = false;
 
+tuneHeap();
 // Named before anything asks for a path: the default user-data folder, on which the
 // single-instance lock is keyed, is named after the app.
 app.setName('Commonplace');
