@@ -13,7 +13,6 @@
  * no stall over 50 ms.
  */
 import fs from 'node:fs/promises';
-import os from 'node:os';
 import path from 'node:path';
 import { setFlagsFromString } from 'node:v8';
 import { runInNewContext } from 'node:vm';
@@ -42,6 +41,7 @@ import {
 } from '../corpus';
 import { summarize, time, withFullCollections, withLoopMonitor } from '../stats';
 import type { Suite } from './suite';
+import { scratchDir } from '../scratch';
 
 const MIX: Record<string, string[]> = {
   common: ['the', 'government', 'marché', 'security', 'rapport'],
@@ -89,58 +89,54 @@ export const searchSuite: Suite = {
     ...['cached p95', 'cached p99', 'update first', 'update p95', 'update max'],
   ],
   async run(size, options) {
-    const dir = await fs.mkdtemp(path.join(os.tmpdir(), 'commonplace-search-bench-'));
-    try {
-      await writeCorpus(dir, size, options.shards);
-      const store = await openStore(dir);
-      const catalog = benchCatalog(store);
-      const before = memory();
-      const collected = await withFullCollections(() => withLoopMonitor(() => time(() => rebuild(store))));
-      const built = collected.value;
-      const index = built.value.value;
-      const indexMb = (memory() - before) / 1e6;
-      const saved = await withLoopMonitor(() => time(() => index.save(path.join(dir, 'index'), size)));
-      const loaded = await withLoopMonitor(() => time(async () => SearchIndex.load(path.join(dir, 'index'))));
-      const reopened = loaded.value.value?.index;
-      if (!reopened) throw new Error('the saved index did not load');
-      const first = await time(() => search(reopened, catalog, 'withdrawal camps'));
-      const updates = await updateSamples(reopened, size);
-      await reopened.settle();
-      const queries = await withLoopMonitor(() => querySamples(reopened, catalog));
-      // The same mix with every body it needs in memory: the search without the body files' I/O.
-      catalog.cacheLimit = Infinity;
-      const cached = Object.values(await querySamples(reopened, catalog)).flat();
-      const all = summarize(Object.values(queries.value).flat());
-      const p99 = percentile(Object.values(queries.value).flat(), 0.99);
-      const byKind = Object.fromEntries(
-        Object.entries(queries.value).map(([kind, ms]) => [`${kind} p95`, summarize(ms).p95]),
-      );
-      const update = summarize(updates);
-      return {
-        'build s': built.value.ms / 1000,
-        'build loop max': built.loopMaxMs,
-        'build full GCs': collected.fullGcs,
-        'index MB': indexMb,
-        'save ms': saved.value.ms,
-        'save loop max': saved.loopMaxMs,
-        'load ms': loaded.value.ms,
-        'load loop max': loaded.loopMaxMs,
-        'first search ms': loaded.value.ms + first.ms,
-        'query p50': all.p50,
-        'query p95': all.p95,
-        'query p99': p99,
-        'query max': all.max,
-        'query loop max': queries.loopMaxMs,
-        'cached p95': percentile(cached, 0.95),
-        'cached p99': percentile(cached, 0.99),
-        'update first': updates[0] ?? NaN,
-        'update p95': update.p95,
-        'update max': update.max,
-        ...byKind,
-      };
-    } finally {
-      await fs.rm(dir, { recursive: true, force: true });
-    }
+    const dir = await scratchDir('commonplace-search-bench-');
+    await writeCorpus(dir, size, options.shards);
+    const store = await openStore(dir);
+    const catalog = benchCatalog(store);
+    const before = memory();
+    const collected = await withFullCollections(() => withLoopMonitor(() => time(() => rebuild(store))));
+    const built = collected.value;
+    const index = built.value.value;
+    const indexMb = (memory() - before) / 1e6;
+    const saved = await withLoopMonitor(() => time(() => index.save(path.join(dir, 'index'), size)));
+    const loaded = await withLoopMonitor(() => time(async () => SearchIndex.load(path.join(dir, 'index'))));
+    const reopened = loaded.value.value?.index;
+    if (!reopened) throw new Error('the saved index did not load');
+    const first = await time(() => search(reopened, catalog, 'withdrawal camps'));
+    const updates = await updateSamples(reopened, size);
+    await reopened.settle();
+    const queries = await withLoopMonitor(() => querySamples(reopened, catalog));
+    // The same mix with every body it needs in memory: the search without the body files' I/O.
+    catalog.cacheLimit = Infinity;
+    const cached = Object.values(await querySamples(reopened, catalog)).flat();
+    const all = summarize(Object.values(queries.value).flat());
+    const p99 = percentile(Object.values(queries.value).flat(), 0.99);
+    const byKind = Object.fromEntries(
+      Object.entries(queries.value).map(([kind, ms]) => [`${kind} p95`, summarize(ms).p95]),
+    );
+    const update = summarize(updates);
+    return {
+      'build s': built.value.ms / 1000,
+      'build loop max': built.loopMaxMs,
+      'build full GCs': collected.fullGcs,
+      'index MB': indexMb,
+      'save ms': saved.value.ms,
+      'save loop max': saved.loopMaxMs,
+      'load ms': loaded.value.ms,
+      'load loop max': loaded.loopMaxMs,
+      'first search ms': loaded.value.ms + first.ms,
+      'query p50': all.p50,
+      'query p95': all.p95,
+      'query p99': p99,
+      'query max': all.max,
+      'query loop max': queries.loopMaxMs,
+      'cached p95': percentile(cached, 0.95),
+      'cached p99': percentile(cached, 0.99),
+      'update first': updates[0] ?? NaN,
+      'update p95': update.p95,
+      'update max': update.max,
+      ...byKind,
+    };
   },
 };
 

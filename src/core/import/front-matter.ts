@@ -1,7 +1,8 @@
 /**
  * YAML front matter: the block between a first line `---` and the next `---` (or `...`), parsed
- * with the `yaml` package (YAML 1.2: dates stay strings), simple lines by simple-yaml.ts. Readers for the keys an Obsidian vault or
- * a Commonplace export uses; a value of the wrong shape is ignored, never guessed into shape.
+ * with the `yaml` package (YAML 1.2: dates stay strings), or by simple-yaml.ts when it is simple
+ * lines. Readers for the keys an Obsidian vault or a Commonplace export uses; a value of the wrong
+ * shape is ignored, never guessed into shape.
  */
 import { parse, stringify } from 'yaml';
 import { parseSimpleYaml } from './simple-yaml';
