@@ -19,18 +19,12 @@ export function ConfirmDialog({
   onConfirm,
   onCancel,
 }: ConfirmDialogProps) {
-  const dialog = useModal(open);
+  const dialog = useModal(open, { onClosed: onCancel });
   const titleId = useId();
   const messageId = useId();
 
   return (
-    <dialog
-      ref={dialog}
-      className="dialog"
-      aria-labelledby={titleId}
-      aria-describedby={messageId}
-      onClose={() => open && onCancel()}
-    >
+    <dialog ref={dialog} className="dialog" aria-labelledby={titleId} aria-describedby={messageId}>
       <h2 id={titleId} className="dialog__title">
         {title}
       </h2>

@@ -13,7 +13,7 @@ interface ModalDialogProps {
 
 /** A modal `<dialog>` titled by its heading; Esc asks `onClose` rather than closing it outright. */
 export function ModalDialog({ open, title, className, onClose, children }: ModalDialogProps) {
-  const dialog = useModal(open);
+  const dialog = useModal(open, { onClosed: onClose });
   const titleId = useId();
   return (
     <dialog
@@ -24,7 +24,6 @@ export function ModalDialog({ open, title, className, onClose, children }: Modal
         event.preventDefault();
         onClose();
       }}
-      onClose={() => open && onClose()}
     >
       <h2 id={titleId} className="dialog__title">
         {title}

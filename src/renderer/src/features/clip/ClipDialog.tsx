@@ -44,10 +44,6 @@ export function ClipDialog({ clipper, prefill = null, onPrefilled }: ClipDialogP
   const urlHintId = useId();
   const { source, reset } = form;
 
-  const dialog = useModal(dialogOpen, () => {
-    if (source === 'url') urlField.current?.focus();
-  });
-
   // A clip made from what was entered: the next visit starts empty.
   const wasWorking = useRef(working);
   useEffect(() => {
@@ -60,6 +56,12 @@ export function ClipDialog({ clipper, prefill = null, onPrefilled }: ClipDialogP
     if (!working) reset();
     clipper.closeDialog();
   };
+  const dialog = useModal(dialogOpen, {
+    onShown: () => {
+      if (source === 'url') urlField.current?.focus();
+    },
+    onClosed: close,
+  });
 
   const onPaste = (event: ClipboardEvent<HTMLFormElement>): void => {
     if (working || isPlainField(event.target)) return;
@@ -84,7 +86,6 @@ export function ClipDialog({ clipper, prefill = null, onPrefilled }: ClipDialogP
         event.preventDefault();
         close();
       }}
-      onClose={() => dialogOpen && close()}
     >
       <form
         className={dragging ? 'clip-form is-dragging' : 'clip-form'}

@@ -10,7 +10,7 @@ import { useClipperInfo } from './use-clipper-info';
 export function SettingsDialog() {
   const open = useSettingsOpen();
   const clipper = useClipperInfo(open);
-  const dialog = useModal(open);
+  const dialog = useModal(open, { onClosed: closeSettings });
   const titleId = useId();
 
   return (
@@ -18,13 +18,12 @@ export function SettingsDialog() {
       ref={dialog}
       className="dialog settings-dialog"
       aria-labelledby={titleId}
-      // React passes a nested dialog's cancel and close (the revoke question's) up to this one.
+      // React passes a nested dialog's cancel (the revoke question's) up to this one.
       onCancel={(event) => {
         if (event.target !== event.currentTarget) return;
         event.preventDefault();
         closeSettings();
       }}
-      onClose={(event) => event.target === event.currentTarget && open && closeSettings()}
     >
       <h2 id={titleId} className="dialog__title">
         Settings

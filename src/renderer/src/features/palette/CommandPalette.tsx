@@ -18,7 +18,6 @@ interface CommandPaletteProps {
  */
 export function CommandPalette({ context, commands, onClose }: CommandPaletteProps) {
   const field = useRef<HTMLInputElement>(null);
-  const dialog = useModal(context !== null, () => field.current?.focus());
   const [query, setQuery] = useState('');
   const [selected, setSelected] = useState(0);
   const listId = useId();
@@ -37,6 +36,7 @@ export function CommandPalette({ context, commands, onClose }: CommandPalettePro
     setSelected(0);
     onClose();
   };
+  const dialog = useModal(context !== null, { onShown: () => field.current?.focus(), onClosed: close });
 
   const run = (index: number): void => {
     const entry = shown[index];
@@ -66,7 +66,6 @@ export function CommandPalette({ context, commands, onClose }: CommandPalettePro
         event.preventDefault();
         close();
       }}
-      onClose={() => context !== null && close()}
     >
       <input
         ref={field}

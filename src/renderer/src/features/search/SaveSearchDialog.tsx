@@ -12,7 +12,7 @@ interface SaveSearchDialogProps {
 /** Asks for a name (the query itself unless changed) and saves the search to the sidebar. */
 export function SaveSearchDialog({ query, onSave, onClose }: SaveSearchDialogProps) {
   const field = useRef<HTMLInputElement>(null);
-  const dialog = useModal(query !== null, () => field.current?.select());
+  const dialog = useModal(query !== null, { onShown: () => field.current?.select(), onClosed: onClose });
   const titleId = useId();
   const nameId = useId();
   const [saving, setSaving] = useState(false);
@@ -26,12 +26,7 @@ export function SaveSearchDialog({ query, onSave, onClose }: SaveSearchDialogPro
   };
 
   return (
-    <dialog
-      ref={dialog}
-      className="dialog"
-      aria-labelledby={titleId}
-      onClose={() => query !== null && onClose()}
-    >
+    <dialog ref={dialog} className="dialog" aria-labelledby={titleId}>
       {query !== null && (
         <form
           onSubmit={(event) => {

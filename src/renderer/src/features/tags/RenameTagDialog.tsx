@@ -32,7 +32,10 @@ export function RenameTagDialog({ tag, nodes, onRename, onClose }: RenameTagDial
     setFailure(null);
   }
 
-  const dialog = useModal(tag !== null, () => requestAnimationFrame(() => field.current?.select()));
+  const dialog = useModal(tag !== null, {
+    onShown: () => requestAnimationFrame(() => field.current?.select()),
+    onClosed: onClose,
+  });
 
   const plan = tag === null ? null : planRename(nodes, tag.name, typed);
 
@@ -62,12 +65,7 @@ export function RenameTagDialog({ tag, nodes, onRename, onClose }: RenameTagDial
   const invalid = failure !== null || plan?.kind === 'invalid';
 
   return (
-    <dialog
-      ref={dialog}
-      className="dialog"
-      aria-labelledby={titleId}
-      onClose={() => tag !== null && onClose()}
-    >
+    <dialog ref={dialog} className="dialog" aria-labelledby={titleId}>
       {tag !== null && (
         <form
           onSubmit={(event) => {
