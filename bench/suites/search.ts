@@ -76,6 +76,7 @@ export const searchSuite: Suite = {
   name: 'search',
   columns: [
     ...[
+      'store MB',
       'build s',
       'build loop max',
       'build full GCs',
@@ -91,6 +92,7 @@ export const searchSuite: Suite = {
   async run(size, options) {
     const dir = await scratchDir('commonplace-search-bench-');
     await writeCorpus(dir, size, options.shards);
+    const empty = memory();
     const store = await openStore(dir);
     const catalog = benchCatalog(store);
     const before = memory();
@@ -116,6 +118,7 @@ export const searchSuite: Suite = {
     );
     const update = summarize(updates);
     return {
+      'store MB': (before - empty) / 1e6,
       'build s': built.value.ms / 1000,
       'build loop max': built.loopMaxMs,
       'build full GCs': collected.fullGcs,

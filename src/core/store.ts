@@ -18,6 +18,7 @@ import type { ItemRecord } from './item-record';
 import type { OpenedLibrary } from './open-library';
 import { relinkBodies } from './relink-bodies';
 import { ShardSet } from './shards';
+import { SharedStrings } from './shared-strings';
 
 /** Shards a change saves at once (an import's group touches every one). */
 const SAVES_AT_ONCE = 16;
@@ -78,9 +79,11 @@ export class Store {
     }
     const items = new Map<string, ItemRecord>();
     const groups: ItemRecord[][] = [];
+    const strings = new SharedStrings();
     for (let shard = 0; shard < shards.count; shard++) {
       const group = shards.itemsOf(shard);
       for (const item of group) {
+        strings.shareRecord(item);
         items.set(item.id, item);
         if (item.rev > rev) rev = item.rev;
       }

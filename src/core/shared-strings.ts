@@ -1,0 +1,35 @@
+/**
+ * One copy of the strings many records hold alike. The JSON parser makes a string for every
+ * value it reads, so 50,000 clips opened hold 50,000 copies of a few hundred tags, authors and
+ * sites, and a second copy of each clip's address and dates. Sharing them takes about a fifth off
+ * the store's heap (the search bench's `store MB`) and gives the collector fewer objects to mark.
+ */
+import type { ItemRecord } from './item-record';
+
+export class SharedStrings {
+  private readonly strings = new Map<string, string>();
+
+  /** The copy of `value` kept here, which is `value` itself the first time it is seen. */
+  share(value: string): string {
+    const kept = this.strings.get(value);
+    if (kept !== undefined) return kept;
+    this.strings.set(value, value);
+    return value;
+  }
+
+  /**
+   * Points a record just read from its shard at the shared copies. Only for a record no one else
+   * holds yet: records are never changed once handed out. Every value stays equal to what it was.
+   */
+  shareRecord(record: ItemRecord): void {
+    record.tags = record.tags.map((tag) => this.share(tag));
+    if (record.updated === record.created) record.updated = record.created;
+    if (record.type === 'note') return;
+    record.authors = record.authors.map((author) => this.share(author));
+    if (record.siteName !== null) record.siteName = this.share(record.siteName);
+    if (record.published !== null) record.published = this.share(record.published);
+    if (record.lang !== null) record.lang = this.share(record.lang);
+    if (record.canonicalUrl === record.url) record.canonicalUrl = record.url;
+    if (record.clipped === record.created) record.clipped = record.created;
+  }
+}
