@@ -158,7 +158,10 @@ function cachedTagKey(tag: string): string {
 }
 
 function toEntry(item: ItemRecord): Entry {
-  return { item, tagKeys: item.tags.map(cachedTagKey) };
+  const keys = item.tags.map(cachedTagKey);
+  // Tags are mostly written as their keys already: then the record's own list serves, as records
+  // never change, and the index holds one list fewer per item.
+  return { item, tagKeys: keys.every((key, i) => key === item.tags[i]) ? item.tags : keys };
 }
 
 async function mergeRuns(runs: Entry[][]): Promise<Entry[]> {

@@ -66,4 +66,17 @@ describe('SharedStrings', () => {
       expect(record).toStrictEqual(sample);
     }
   });
+
+  it('points empty lists at one frozen list, which nothing can change for every record at once', () => {
+    const strings = new SharedStrings();
+    const a = parsed<ClipRecord>({ ...clip, tags: [], authors: [] });
+    const b = parsed<NoteRecord>({ ...note, id: 'n3', tags: [] });
+    strings.shareRecord(a);
+    strings.shareRecord(b);
+    expect(a.tags).toStrictEqual([]);
+    expect(a.tags).toBe(b.tags);
+    expect(a.authors).toBe(a.assets);
+    expect(() => a.tags.push('sahel')).toThrow(TypeError);
+    expect(b.tags).toStrictEqual([]);
+  });
 });

@@ -1,10 +1,13 @@
 /**
- * One copy of the strings many records hold alike. The JSON parser makes a string for every
- * value it reads, so 50,000 clips opened hold 50,000 copies of a few hundred tags, authors and
+ * One copy of the strings many records hold alike, and of the empty list. The JSON parser makes
+ * a string for every value it reads, so 50,000 clips opened hold 50,000 copies of a few hundred tags, authors and
  * sites, and a second copy of each clip's address and dates. Sharing them takes about a fifth off
  * the store's heap (the search bench's `store MB`) and gives the collector fewer objects to mark.
  */
 import type { ItemRecord } from './item-record';
+
+// The one empty list records point at, frozen, as records are never changed once read.
+const EMPTY = Object.freeze([]) as unknown as string[];
 
 export class SharedStrings {
   private readonly strings = new Map<string, string>();
@@ -22,14 +25,19 @@ export class SharedStrings {
    * holds yet: records are never changed once handed out. Every value stays equal to what it was.
    */
   shareRecord(record: ItemRecord): void {
-    record.tags = record.tags.map((tag) => this.share(tag));
+    record.tags = this.shareList(record.tags);
     if (record.updated === record.created) record.updated = record.created;
     if (record.type === 'note') return;
-    record.authors = record.authors.map((author) => this.share(author));
+    record.authors = this.shareList(record.authors);
+    if (record.assets.length === 0) record.assets = EMPTY;
     if (record.siteName !== null) record.siteName = this.share(record.siteName);
     if (record.published !== null) record.published = this.share(record.published);
     if (record.lang !== null) record.lang = this.share(record.lang);
     if (record.canonicalUrl === record.url) record.canonicalUrl = record.url;
     if (record.clipped === record.created) record.clipped = record.created;
+  }
+
+  private shareList(values: string[]): string[] {
+    return values.length === 0 ? EMPTY : values.map((value) => this.share(value));
   }
 }
