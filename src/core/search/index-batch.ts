@@ -83,11 +83,7 @@ export function buildBatch(items: readonly BatchItem[]): BuiltBatch {
   const docs = Uint32Array.from(items, (item) => item.num).sort();
   const { units, ends } = TermList.of(terms);
   const packed = packHeads(heads);
-  const pairEnds = new Uint32Array(pairs.length);
-  let pairBytes = 0;
-  for (const [i, filter] of pairs.entries()) pairEnds[i] = pairBytes += filter.length;
-  const packedPairs = new Uint8Array(pairBytes);
-  for (const [i, filter] of pairs.entries()) packedPairs.set(filter, i === 0 ? 0 : (pairEnds[i - 1] ?? 0));
+  const packedPairs = packBytes(pairs);
   return {
     termUnits: units,
     termEnds: ends,
@@ -97,20 +93,35 @@ export function buildBatch(items: readonly BatchItem[]): BuiltBatch {
     docs,
     heads: packed.bytes,
     headEnds: packed.ends,
-    pairs: packedPairs,
-    pairEnds,
+    pairs: packedPairs.bytes,
+    pairEnds: packedPairs.ends,
     metas,
   };
 }
 
 /** The UTF-8 bytes of the head of the batch's item `at` (a view). */
 export function headBytesAt({ heads, headEnds }: BuiltBatch, at: number): Uint8Array {
-  return heads.subarray(at === 0 ? 0 : (headEnds[at - 1] ?? 0), headEnds[at] ?? 0);
+  return partAt(heads, headEnds, at);
 }
 
 /** The pair filter of the batch's item `at` (a view). */
 export function pairsAt({ pairs, pairEnds }: BuiltBatch, at: number): Uint8Array {
-  return pairs.subarray(at === 0 ? 0 : (pairEnds[at - 1] ?? 0), pairEnds[at] ?? 0);
+  return partAt(pairs, pairEnds, at);
+}
+
+// Part `at` of bytes packed one after the other, part i in [ends[i - 1], ends[i]).
+function partAt(bytes: Uint8Array, ends: Uint32Array, at: number): Uint8Array {
+  return bytes.subarray(at === 0 ? 0 : (ends[at - 1] ?? 0), ends[at] ?? 0);
+}
+
+// `parts` one after the other in a buffer of their own (handed over to another thread), with where each ends.
+function packBytes(parts: readonly Uint8Array[]): { bytes: Uint8Array; ends: Uint32Array } {
+  const ends = new Uint32Array(parts.length);
+  let total = 0;
+  for (const [i, part] of parts.entries()) ends[i] = total += part.length;
+  const bytes = new Uint8Array(total);
+  for (const [i, part] of parts.entries()) bytes.set(part, i === 0 ? 0 : ends[i - 1]);
+  return { bytes, ends };
 }
 
 function readBody(item: BatchItem): string {
