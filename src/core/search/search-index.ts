@@ -16,13 +16,14 @@
  * shards), took 1.9 to 6.7 s to import, and blocked the event loop 0.4 to 0.8 s per shard on
  * export; after an import `fastupdate` is off, so each update scans its shard.
  */
-import { yieldToLoop } from '../event-loop';
+import { Slices, yieldToLoop } from '../event-loop';
 import type { CatalogEntry } from './execute';
 import { emptyColumns, readIndex, writeIndex, type IndexToWrite } from './index-files';
 import type { BuiltBatch } from './index-batch';
 import { headOf } from './index-heads';
 import { LIVE, type ItemMeta, type KnownMeta } from './index-meta';
 import { Maintenance } from './index-maintenance';
+import { warmUpIndexing } from './index-warmup';
 import { docFields } from './index-postings';
 import { Segment } from './index-segment';
 import { TermList } from './index-terms';
@@ -53,6 +54,7 @@ export class SearchIndex {
   }
 
   static create(): SearchIndex {
+    warmUpIndexing();
     return new SearchIndex(new Tiers());
   }
 
@@ -177,6 +179,9 @@ export class SearchIndex {
     try {
       const stored = await readIndex(dir);
       if (stored === null) return null;
+      // Time slices, not counts: while a collection is marking, V8 makes each allocation pay a
+      // share of the marking, so the same count of items can take several times as long.
+      const slices = new Slices();
       const tiers = new Tiers();
       tiers.segments.push(...stored.segments);
       // Segment docs are sorted: the last of each is its highest number.
@@ -187,14 +192,19 @@ export class SearchIndex {
       const { meta } = tiers;
       // The saved facet numbers as this dictionary's.
       const current = stored.facets.map((facet) => meta.facetId(facet));
-      const facetIds = Int32Array.from(stored.facetIds, (f) => current[f] as number);
+      const facetIds = new Int32Array(stored.facetIds.length);
+      for (let i = 0; i < facetIds.length; i++) {
+        facetIds[i] = current[stored.facetIds[i] as number] as number;
+        if (i % 4_096 === 4_095 && slices.due()) await slices.next();
+      }
       let facetsAt = 0;
       let headsAt = 0;
       let pairsAt = 0;
       const headPage = tiers.heads.addPage(stored.heads);
       const pairPage = tiers.pairs.addPage(stored.pairs);
-      for (const [i, num] of stored.nums.entries()) {
-        if (i % 2_000 === 1_999) await yieldToLoop();
+      for (let i = 0; i < stored.nums.length; i++) {
+        if (i % 64 === 63 && slices.due()) await slices.next();
+        const num = stored.nums[i] as number;
         const id = stored.ids[i] as string;
         if (held[num] !== 1 || tiers.idOf[num] !== undefined || tiers.numOf.has(id)) return null;
         tiers.idOf[num] = id;
@@ -211,6 +221,9 @@ export class SearchIndex {
       // Numbers held only by dead versions still count: the free list must not hand them out.
       if (limit > tiers.idOf.length) tiers.idOf[limit - 1] = undefined;
       tiers.resetFree();
+      // In a turn of its own: the first edit after opening should cost what the others do.
+      await yieldToLoop();
+      warmUpIndexing();
       const index = new SearchIndex(tiers);
       index.maintenance.kick();
       return { index, rev: stored.rev };
