@@ -13,8 +13,9 @@
  * (`--trace-gc`): the helpers had done almost none of it, and the final pauses took 20–86 ms of a
  * mark of 30–60 ms in all. Marked on the main thread, in steps of at most a few milliseconds taken
  * as the program allocates, the final pause is 2–5 ms and the longest stall while loading went
- * from 26–49 ms to 14–20 ms (six loads each way of a saved index of 50,000 clips). What it costs: the marking's CPU
- * time, ~40 ms a full collection at 50,000 items, is spent on the main thread instead of beside it.
+ * from 26–49 ms to 14–20 ms (six loads each way of a saved index of 50,000 clips). What it costs:
+ * the marking's CPU time, ~40 ms a full collection at 50,000 items, is spent on the main thread
+ * instead of beside it.
  *
  * Settings of the whole process (worker threads included), read at every collection: each door
  * (the desktop app, the CLI and its server, the bench) calls this once as it starts.

@@ -76,19 +76,16 @@ export class ItemMeta {
       flags,
       updated,
       date,
-      // Typed, as a load passes them: one shape of argument keeps restoreIds optimised.
       facets === undefined ? undefined : Int32Array.from(facets, (facet) => this.facetId(facet)),
     );
   }
 
-  /** The same with facets as numbers of this dictionary (`facetId`). */
-  restoreIds(
-    num: number,
-    flags: number,
-    updated: number,
-    date: number,
-    ids: ArrayLike<number> | undefined,
-  ): void {
+  /**
+   * The same with facets as numbers of this dictionary (`facetId`). Typed arrays only, as a load
+   * passes them: a plain array from an edit made V8 drop the code it had optimised for the load,
+   * 3–6 ms of the first edit after opening.
+   */
+  restoreIds(num: number, flags: number, updated: number, date: number, ids: Int32Array | undefined): void {
     this.fit(num);
     const known = (flags & KNOWN) !== 0 && ids !== undefined;
     this.flags[num] = known ? flags | LIVE : LIVE;
@@ -153,7 +150,7 @@ export class ItemMeta {
     return this.more.get(num)?.includes(id) ?? false;
   }
 
-  private fillSlots(num: number, ids: ArrayLike<number> | undefined): void {
+  private fillSlots(num: number, ids: Int32Array | undefined): void {
     const base = num * FACET_SLOTS;
     const count = ids?.length ?? 0;
     for (let k = 0; k < FACET_SLOTS; k++) this.slots[base + k] = k < count ? (ids?.[k] as number) : -1;

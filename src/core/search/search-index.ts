@@ -51,10 +51,11 @@ export class SearchIndex {
 
   private constructor(private readonly tiers: Tiers) {
     this.maintenance = new Maintenance(tiers);
+    // Made or loaded, an index is what the first edit after opening goes to (index-warmup.ts).
+    warmUpIndexing();
   }
 
   static create(): SearchIndex {
-    warmUpIndexing();
     return new SearchIndex(new Tiers());
   }
 
@@ -221,9 +222,8 @@ export class SearchIndex {
       // Numbers held only by dead versions still count: the free list must not hand them out.
       if (limit > tiers.idOf.length) tiers.idOf[limit - 1] = undefined;
       tiers.resetFree();
-      // In a turn of its own: the first edit after opening should cost what the others do.
+      // The warm-up in the constructor gets a turn of its own.
       await yieldToLoop();
-      warmUpIndexing();
       const index = new SearchIndex(tiers);
       index.maintenance.kick();
       return { index, rev: stored.rev };
